@@ -1,0 +1,4 @@
+export * from './codes';
+export * from './catalog';
+export * from './erpnextMessages';
+export * from './describe';
