@@ -1,0 +1,11 @@
+export * from './client';
+export * from './errors';
+export * from './siteUrl';
+export * from './types';
+export { parseFrappeError, decodeServerMessages, excTypeFromException, looksLikeFrappe } from './frappeBody';
+export { htmlToText } from './htmlText';
+export { codeForStatus, errorFromAnswer, errorFromNetwork, retryAfterMs } from './classify';
+export { withRetry, backoffDelay, sleep, DEFAULT_RETRY, type RetryPolicy } from './retry';
+export { SiteLimiter, limiterFor, DEFAULT_LIMITS, type LimiterOptions } from './limiter';
+export { normalizeFingerprint, probeCertificate, type TlsSettings, type PresentedCertificate } from './tls';
+export type { Credentials, ClientLogEntry, CallOptions, LogLevel } from './transport';

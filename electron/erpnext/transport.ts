@@ -1,0 +1,190 @@
+import { randomUUID } from 'node:crypto';
+import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
+import { type RequestContext, type HttpAnswer, errorFromAnswer, errorFromNetwork, isForeignAnswer } from './classify';
+import { ErpNextError, type ServerMessage } from './errors';
+import { decodeServerMessages } from './frappeBody';
+import { type LimiterOptions, type SiteLimiter, limiterFor } from './limiter';
+import { type RetryPolicy, withRetry } from './retry';
+import type { SiteUrl } from './siteUrl';
+import { type TlsSettings, createSiteAgents } from './tls';
+
+export interface Credentials {
+  apiKey: string;
+  apiSecret: string;
+}
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+/** One structured line per ERPNext call: never headers, never the secret. */
+export interface ClientLogEntry {
+  level: LogLevel;
+  message: string;
+  correlationId: string;
+  data: Record<string, unknown>;
+}
+
+export interface TransportOptions {
+  site: SiteUrl;
+  credentials: Credentials;
+  /** Names ERPNext builds (warehouses, cost centers…) are created in this language (CONTRACT §1.3). */
+  language?: string;
+  timeoutMs?: number;
+  tls?: TlsSettings;
+  limits?: Partial<LimiterOptions>;
+  retry?: Partial<RetryPolicy>;
+  log?: (entry: ClientLogEntry) => void;
+  signal?: AbortSignal;
+  userAgent?: string;
+}
+
+export interface CallOptions {
+  timeoutMs?: number;
+  /** Safe to send twice. Defaults: GET/PUT/DELETE yes, POST no. */
+  idempotent?: boolean;
+  retry?: Partial<RetryPolicy> | false;
+  signal?: AbortSignal;
+  correlationId?: string;
+}
+
+export interface RequestSpec {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: string;
+  params?: Record<string, string | number | undefined>;
+  body?: unknown;
+}
+
+export interface Answer {
+  status: number;
+  body: Record<string, unknown>;
+  /** Notes ERPNext attached to a successful answer (e.g. the Customer rename note). */
+  notes: ServerMessage[];
+  correlationId: string;
+}
+
+function headerMap(response: AxiosResponse): Record<string, string | undefined> {
+  const map: Record<string, string | undefined> = {};
+  for (const [key, value] of Object.entries(response.headers ?? {})) map[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value == null ? undefined : String(value);
+  return map;
+}
+
+function toAnswer(response: AxiosResponse<string>): HttpAnswer {
+  const text = typeof response.data === 'string' ? response.data : '';
+  const headers = headerMap(response);
+  let json: unknown;
+  if (/json/i.test(headers['content-type'] ?? '') || /^\s*[{[]/.test(text)) {
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+  }
+  return { status: response.status, headers, json, text };
+}
+
+export class Transport {
+  private readonly http: AxiosInstance;
+  private readonly limiter: SiteLimiter;
+
+  constructor(private readonly options: TransportOptions) {
+    const timeout = options.timeoutMs ?? 30_000;
+    const agents = createSiteAgents(options.site.baseUrl, options.tls ?? {}, timeout);
+    this.limiter = limiterFor(options.site.origin, options.limits);
+    this.http = axios.create({
+      baseURL: options.site.baseUrl,
+      timeout,
+      ...agents,
+      // Proxies are chosen by our agents (with CONNECT tunnels); axios's own proxy support is off.
+      proxy: false,
+      // A redirected POST silently becomes a GET: never follow, tell the installer the right address.
+      maxRedirects: 0,
+      responseType: 'text',
+      transformResponse: [(data: unknown) => data],
+      validateStatus: () => true,
+      withCredentials: false,
+      headers: {
+        Accept: 'application/json',
+        'Accept-Language': options.language ?? 'en',
+        'User-Agent': options.userAgent ?? 'pos-provisioner',
+      },
+    });
+  }
+
+  get siteUrl(): SiteUrl {
+    return this.options.site;
+  }
+
+  async request(spec: RequestSpec, callOptions: CallOptions = {}): Promise<Answer> {
+    const correlationId = callOptions.correlationId ?? randomUUID().slice(0, 13);
+    const idempotent = callOptions.idempotent ?? spec.method !== 'POST';
+    const signal = AbortSignal.any([this.options.signal, callOptions.signal].filter((s): s is AbortSignal => Boolean(s)));
+    const context: RequestContext = { method: spec.method, path: spec.path, correlationId };
+    const send = (attempt: number) => this.limiter.run(() => this.sendOnce(spec, context, attempt, callOptions.timeoutMs, signal), signal);
+    if (callOptions.retry === false) return send(1);
+    return withRetry(send, {
+      policy: { ...this.options.retry, ...callOptions.retry },
+      signal,
+      // A write whose answer was lost may have been committed: only the caller can look before resending it.
+      shouldRetry: (error) => error.transient && (idempotent || !error.outcomeUnknown),
+      onRetry: ({ attempt, delayMs, error }) =>
+        this.log('warn', `${spec.method} ${spec.path} will retry in ${delayMs} ms (${error.code})`, correlationId, {
+          attempt,
+          delayMs,
+          code: error.code,
+          status: error.status,
+        }),
+    });
+  }
+
+  private async sendOnce(spec: RequestSpec, context: RequestContext, attempt: number, timeoutMs: number | undefined, signal: AbortSignal): Promise<Answer> {
+    const started = performance.now();
+    let response: AxiosResponse<string>;
+    try {
+      response = await this.http.request<string>({
+        method: spec.method,
+        url: spec.path,
+        params: spec.params,
+        data: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+        headers: {
+          Authorization: `token ${this.options.credentials.apiKey}:${this.options.credentials.apiSecret}`,
+          'X-Correlation-Id': context.correlationId,
+          ...(spec.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
+        timeout: timeoutMs,
+        signal,
+      });
+    } catch (cause) {
+      const error = errorFromNetwork(cause, context);
+      this.log('warn', `${spec.method} ${spec.path} failed: ${error.code}`, context.correlationId, { ...this.facts(spec, started, attempt), code: error.code });
+      throw error;
+    }
+    const answer = toAnswer(response);
+    const facts = { ...this.facts(spec, started, attempt), status: answer.status };
+    if (answer.status >= 300 && answer.status < 400) {
+      const location = answer.headers.location ?? 'another address';
+      this.log('warn', `${spec.method} ${spec.path} → ${answer.status} redirect`, context.correlationId, facts);
+      throw new ErpNextError({ code: 'invalid_url', status: answer.status, ...context, message: `The site redirects to ${location}. Use that address as the site URL.` });
+    }
+    if (answer.status >= 400 || isForeignAnswer(answer)) {
+      const error = errorFromAnswer(answer, context);
+      this.log(error.transient ? 'warn' : 'error', `${spec.method} ${spec.path} → ${answer.status} ${error.excType ?? error.code}`, context.correlationId, {
+        ...facts,
+        code: error.code,
+        excType: error.excType,
+        serverMessage: error.serverMessage,
+      });
+      throw error;
+    }
+    const body = answer.json as Record<string, unknown>;
+    const notes = decodeServerMessages(body._server_messages);
+    this.log('info', `${spec.method} ${spec.path} → ${answer.status}`, context.correlationId, { ...facts, ...(notes.length ? { notes: notes.map((n) => n.message) } : {}) });
+    return { status: answer.status, body, notes, correlationId: context.correlationId };
+  }
+
+  private facts(spec: RequestSpec, started: number, attempt: number): Record<string, unknown> {
+    return { method: spec.method, path: spec.path, durationMs: Math.round(performance.now() - started), attempt };
+  }
+
+  private log(level: ClientLogEntry['level'], message: string, correlationId: string, data: Record<string, unknown>): void {
+    this.options.log?.({ level, message, correlationId, data });
+  }
+}

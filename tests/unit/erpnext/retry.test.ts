@@ -1,0 +1,68 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ErpNextError } from '../../../electron/erpnext/errors';
+import { backoffDelay, withRetry } from '../../../electron/erpnext/retry';
+
+const policy = { maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 1_000, maxTotalMs: 10_000 };
+const transient = (retryAfterMs?: number) => new ErpNextError({ code: 'service_unavailable', retryAfterMs });
+
+describe('backoff', () => {
+  it('grows exponentially, is capped, and stays within [cap/2, cap]', () => {
+    for (let attempt = 1; attempt <= 8; attempt++) {
+      const cap = Math.min(1_000, 100 * 2 ** (attempt - 1));
+      expect(backoffDelay(attempt, policy, undefined, () => 0)).toBe(cap / 2);
+      expect(backoffDelay(attempt, policy, undefined, () => 1)).toBe(cap);
+    }
+  });
+
+  it('never waits less than Retry-After', () => {
+    expect(backoffDelay(1, policy, 2_500, () => 0.5)).toBe(2_500);
+  });
+});
+
+describe('withRetry', () => {
+  it('retries transient failures until success', async () => {
+    const attempt = vi.fn().mockRejectedValueOnce(transient()).mockRejectedValueOnce(transient()).mockResolvedValue('ok');
+    await expect(withRetry(attempt, { policy: { ...policy, baseDelayMs: 1 }, shouldRetry: (e) => e.transient })).resolves.toBe('ok');
+    expect(attempt).toHaveBeenCalledTimes(3);
+  });
+
+  it('stops at the attempt bound and reports how many were made', async () => {
+    const attempt = vi.fn().mockRejectedValue(transient());
+    const error = await withRetry(attempt, { policy: { ...policy, baseDelayMs: 1, maxAttempts: 3 }, shouldRetry: () => true }).catch((e: ErpNextError) => e);
+    expect(attempt).toHaveBeenCalledTimes(3);
+    expect(error.attempts).toBe(3);
+  });
+
+  it('stops when the next wait would exceed the total time bound', async () => {
+    const attempt = vi.fn().mockRejectedValue(transient(5_000));
+    await expect(withRetry(attempt, { policy: { ...policy, maxTotalMs: 1_000 }, shouldRetry: () => true })).rejects.toThrow(ErpNextError);
+    expect(attempt).toHaveBeenCalledTimes(1);
+  });
+
+  it('never retries what the caller says is final (a 417)', async () => {
+    const attempt = vi.fn().mockRejectedValue(new ErpNextError({ code: 'validation_failed', status: 417 }));
+    await expect(withRetry(attempt, { policy, shouldRetry: (e) => e.transient })).rejects.toMatchObject({ code: 'validation_failed' });
+    expect(attempt).toHaveBeenCalledTimes(1);
+  });
+
+  it('is cancelled during a wait', async () => {
+    const controller = new AbortController();
+    const attempt = vi.fn().mockRejectedValue(transient(60_000));
+    const run = withRetry(attempt, { policy: { ...policy, maxTotalMs: 120_000 }, signal: controller.signal, shouldRetry: () => true });
+    setTimeout(() => controller.abort(), 20);
+    await expect(run).rejects.toMatchObject({ code: 'cancelled' });
+  });
+
+  it('reports each retry with its delay', async () => {
+    const events: number[] = [];
+    const attempt = vi.fn().mockRejectedValueOnce(transient(30)).mockResolvedValue(1);
+    await withRetry(attempt, { policy, shouldRetry: () => true, onRetry: (e) => events.push(e.delayMs), random: () => 0 });
+    expect(events).toEqual([50]);
+  });
+
+  it('passes non-ERPNext errors (bugs) straight through', async () => {
+    const attempt = vi.fn().mockRejectedValue(new TypeError('bug'));
+    await expect(withRetry(attempt, { policy, shouldRetry: () => true })).rejects.toThrow(TypeError);
+    expect(attempt).toHaveBeenCalledTimes(1);
+  });
+});
