@@ -28,7 +28,7 @@ describe('withRetry', () => {
 
   it('stops at the attempt bound and reports how many were made', async () => {
     const attempt = vi.fn().mockRejectedValue(transient());
-    const error = await withRetry(attempt, { policy: { ...policy, baseDelayMs: 1, maxAttempts: 3 }, shouldRetry: () => true }).catch((e: ErpNextError) => e);
+    const error = (await withRetry(attempt, { policy: { ...policy, baseDelayMs: 1, maxAttempts: 3 }, shouldRetry: () => true }).catch((e: unknown) => e)) as ErpNextError;
     expect(attempt).toHaveBeenCalledTimes(3);
     expect(error.attempts).toBe(3);
   });
