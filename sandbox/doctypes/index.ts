@@ -1,0 +1,29 @@
+import { register } from '../core/registry';
+import { account, costCenter } from './account';
+import { company } from './company';
+import { customer, customerChildren } from './customer';
+import { frappeDoctypes } from './frappeCore';
+import { item } from './item';
+import { itemChildren } from './itemChildren';
+import { itemPrice } from './itemPrice';
+import { customerGroup, fiscalYear, fiscalYearCompany, itemGroup, priceList, territory, uom } from './masters';
+import { modeOfPayment, modeOfPaymentAccount } from './modeOfPayment';
+import { posOpeningEntry, posOpeningEntryDetail } from './posOpeningEntry';
+import { posProfile, posProfileChildren } from './posProfile';
+import { globalDefaults, sellingSettings, stockSettings } from './settings';
+import { stockEntry, stockEntryDetail, stockLedgerEntry } from './stock';
+import { warehouse, warehouseType } from './warehouse';
+
+let registered = false;
+
+/** Registration order matters only for which linked document a LinkExistsError names first (v02). */
+export function registerDoctypes(): void {
+  if (registered) return;
+  registered = true;
+  register(
+    ...frappeDoctypes, company, account, costCenter, fiscalYear, fiscalYearCompany, warehouseType, posProfile, ...posProfileChildren,
+    posOpeningEntry, posOpeningEntryDetail, warehouse, itemGroup, uom, priceList, customerGroup, territory, customer, ...customerChildren,
+    modeOfPayment, modeOfPaymentAccount, item, ...itemChildren, itemPrice, stockEntry, stockEntryDetail, stockLedgerEntry,
+    globalDefaults, sellingSettings, stockSettings,
+  );
+}
