@@ -19,26 +19,12 @@ export function formatDatetime(date: Date, timeZone = 'UTC', micros = 0): string
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}.${frac}`;
 }
 
-/** Strictly increasing timestamps, so two writes in one millisecond still get different `modified`. */
+/** Strictly increasing timestamps (by absolute time), so two writes in one millisecond still differ. */
 export class TimestampSource {
-  private last = '';
-  private micros = 0;
+  private last = 0;
   next(date: Date, timeZone: string): string {
-    let value = formatDatetime(date, timeZone, 0);
-    if (value <= this.last) {
-      this.micros += 1;
-      value = formatDatetime(date, timeZone, this.micros % 1000);
-      if (value <= this.last) value = bump(this.last);
-    } else {
-      this.micros = 0;
-    }
-    this.last = value;
-    return value;
+    const micros = Math.max(date.getTime() * 1000, this.last + 1);
+    this.last = micros;
+    return formatDatetime(new Date(Math.floor(micros / 1000)), timeZone, micros % 1000);
   }
-}
-
-function bump(ts: string): string {
-  const [head, frac] = ts.split('.');
-  const next = (parseInt(frac ?? '0', 10) + 1) % 1000000;
-  return `${head}.${String(next).padStart(6, '0')}`;
 }

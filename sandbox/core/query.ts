@@ -6,7 +6,7 @@ import { NUMERIC_TYPES } from './meta';
 import { checkPermission, hasPermission, permissionError } from './permissions';
 import { findMeta, getMeta, scalarFields, tableFields } from './registry';
 import type { Doc } from './store';
-import { cint, cstr, flt } from './util';
+import { cint, collate, cstr, flt } from './util';
 
 // frappe.client.get_list / DatabaseQuery.execute over the in-memory documents.
 
@@ -83,9 +83,8 @@ function sortDocs(meta: DocTypeMeta, docs: Doc[], orderBy: unknown): Doc[] {
     for (const { field, desc } of keys) {
       const df = fieldOf(meta, field);
       const numeric = field === 'docstatus' || field === 'idx' || (!!df && NUMERIC_TYPES.has(df.fieldtype));
-      const x = numeric ? flt(a[field]) : cstr(a[field]).toLowerCase();
-      const y = numeric ? flt(b[field]) : cstr(b[field]).toLowerCase();
-      if (x !== y) return (x < y ? -1 : 1) * (desc ? -1 : 1);
+      const order = numeric ? Math.sign(flt(a[field]) - flt(b[field])) : collate(cstr(a[field]), cstr(b[field]));
+      if (order) return order * (desc ? -1 : 1);
     }
     return 0;
   });

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { collate } from './util';
 
 export type Doc = Record<string, unknown> & { doctype: string; name: string };
 
@@ -40,7 +41,7 @@ export class Store {
     const rows = this.db.prepare('SELECT data FROM doc WHERE doctype = ? ORDER BY name COLLATE NOCASE').all(doctype) as {
       data: string;
     }[];
-    return rows.map((r) => JSON.parse(r.data) as Doc);
+    return rows.map((r) => JSON.parse(r.data) as Doc).sort((a, b) => collate(a.name, b.name));
   }
 
   put(doc: Doc): void {

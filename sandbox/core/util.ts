@@ -35,3 +35,7 @@ export function parseJsonParam(value: unknown): unknown {
 }
 
 export const stripHtml = (s: string): string => s.replace(/<[^>]*>/g, '');
+
+const collator = new Intl.Collator('en', { sensitivity: 'base' });
+/** MariaDB utf8mb4_unicode_ci ordering (UCA: case-insensitive, punctuation before digits and letters). */
+export const collate = (a: string, b: string): number => collator.compare(a, b);

@@ -33,7 +33,7 @@ export const hasRole: DocTypeMeta = {
 };
 
 export const user: DocTypeMeta = {
-  name: 'User', app: 'frappe', autoname: 'field:email', perms: perms.systemOnly,
+  name: 'User', app: 'frappe', autoname: 'controller', perms: perms.systemOnly,
   fields: [
     f.check('enabled', 1), f.data('email', { reqd: true, label: 'Email' }), f.data('first_name', { reqd: true, label: 'First Name' }),
     f.data('last_name'), f.data('full_name'), f.data('username'), f.link('language', 'Language'), f.data('time_zone'),
@@ -41,6 +41,11 @@ export const user: DocTypeMeta = {
     f.table('roles', 'Has Role', { label: 'Roles Assigned' }),
   ],
   controller: {
+    // user.py autoname: the email, except the built-in Administrator and Guest
+    autoname(doc) {
+      const requested = String(doc.__bodyName ?? '');
+      doc.name = ['Administrator', 'Guest'].includes(requested) ? requested : String(doc.email ?? '').trim().toLowerCase();
+    },
     validate(doc) {
       doc.full_name = [doc.first_name, doc.last_name].filter(Boolean).join(' ');
     },

@@ -1,0 +1,74 @@
+import { ctx } from '../core/context';
+import { deleteDoc } from '../core/delete';
+import { cancelDoc, insertDoc, loadDoc, submitDoc, updateDoc } from '../core/document';
+import { FrappeError } from '../core/errors';
+import { hasPermission, permissionError } from '../core/permissions';
+import { getList } from '../core/query';
+import { getMeta } from '../core/registry';
+import { asDict } from '../core/serialize';
+import { cstr, parseJsonParam } from '../core/util';
+
+// /api/resource/{doctype}[/{name}] (frappe/api/v1.py document_list, create_doc, read_doc, update_doc,
+// delete_doc, execute_doc_method).
+
+type Args = Record<string, unknown>;
+export interface RouteResult { key: 'data' | 'message'; value: unknown; status?: number }
+
+/** get_request_form_data: a JSON body's "data" key, when present, is the document. */
+function payload(form: Args): Args {
+  const data = form.data === undefined ? form : parseJsonParam(form.data);
+  const out = { ...(data as Args) };
+  delete out.doctype;
+  return out;
+}
+
+export function resourceRoute(httpMethod: string, doctype: string, name: string | null, form: Args, v14: boolean): RouteResult {
+  const meta = getMeta(doctype);
+  const keepNulls = v14;
+  if (name === null) {
+    if (httpMethod === 'GET') return { key: 'data', value: getList(doctype, form, { strictJson: true }) };
+    if (httpMethod === 'POST') {
+      if (meta.issingle) return { key: 'data', value: asDict(updateDoc(doctype, doctype, payload(form)), keepNulls) };
+      return { key: 'data', value: asDict(insertDoc(doctype, payload(form)), keepNulls) };
+    }
+    throw new FrappeError('DoesNotExistError', '');
+  }
+  if (httpMethod === 'GET' && form.run_method === undefined) {
+    const doc = loadDoc(doctype, name);
+    if (!hasPermission(meta, 'read')) throw permissionError(doctype);
+    return { key: 'data', value: asDict(doc, keepNulls) };
+  }
+  if (httpMethod === 'PUT') {
+    const body = payload(form);
+    delete body.flags;
+    return { key: 'data', value: asDict(updateDoc(doctype, name, body), keepNulls) };
+  }
+  if (httpMethod === 'DELETE') {
+    deleteDoc(doctype, name);
+    return v14 ? { key: 'message', value: 'ok', status: 202 } : { key: 'data', value: 'ok', status: 202 };
+  }
+  if (form.run_method !== undefined) return runDocMethod(httpMethod, doctype, name, form);
+  throw new FrappeError('DoesNotExistError', '');
+}
+
+/** execute_doc_method: POST needs write permission, GET read; remaining keys become kwargs. */
+function runDocMethod(httpMethod: string, doctype: string, name: string, form: Args): RouteResult {
+  const { run_method: method, ...kwargs } = form;
+  const meta = getMeta(doctype);
+  const doc = loadDoc(doctype, name);
+  const fn = cstr(method);
+  const className = doctype.replace(/ /g, '');
+  if (!['submit', 'cancel'].includes(fn) && !meta.controller?.methods?.[fn]) {
+    throw new FrappeError('AttributeError', `'${className}' object has no attribute '${fn}'`);
+  }
+  if (!hasPermission(meta, httpMethod === 'GET' ? 'read' : 'write')) throw permissionError(doctype);
+  const extra = Object.keys(kwargs);
+  if ((fn === 'submit' || fn === 'cancel') && extra.length) {
+    throw new FrappeError('TypeError', `Document.${fn}() got an unexpected keyword argument '${extra[0]}'`);
+  }
+  if (fn === 'submit') submitDoc(doctype, name);
+  else if (fn === 'cancel') cancelDoc(doctype, name);
+  else return { key: 'data', value: meta.controller?.methods?.[fn]?.(doc, kwargs) };
+  void ctx();
+  return { key: 'data', value: undefined };
+}

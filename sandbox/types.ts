@@ -1,0 +1,54 @@
+// The public programmatic API of the sandbox (see README.md); other parts of the project code against it.
+
+export interface SandboxUser { user: string; apiKey: string; apiSecret: string; roles: string[] }
+
+export interface SandboxOptions {
+  port?: number;
+  dbFile?: string;
+  state?: 'setup-done' | 'bare';
+  latencyMs?: number;
+  faults?: FaultRule[];
+  seed?: number;
+  errorShape?: 'v15' | 'v14';
+  allowTraceback?: boolean;
+  versions?: { frappe: string; erpnext: string };
+  clock?: () => Date;
+  users?: Partial<Record<'administrator' | 'provisioner' | 'norole', { apiKey: string; apiSecret: string }>>;
+}
+
+export interface FaultRule {
+  id?: string;
+  method?: string;
+  path: string;
+  kind: 'status' | 'rate_limit' | 'reset' | 'hang' | 'commit_then_drop' | 'html' | 'error' | 'latency';
+  status?: number;
+  excType?: string;
+  message?: string;
+  title?: string;
+  retryAfterS?: number;
+  delayMs?: number;
+  times?: number;
+  skip?: number;
+  probability?: number;
+  firstPerRequest?: boolean;
+}
+
+export interface SandboxStats { requests: number; writes: number; byRoute: Record<string, number>; faultsFired: number }
+
+export interface Sandbox {
+  url: string;
+  port: number;
+  users: { administrator: SandboxUser; provisioner: SandboxUser; norole: SandboxUser };
+  faults: { add(rule: FaultRule): string; remove(id: string): void; clear(): void; list(): FaultRule[] };
+  setLatency(ms: number): void;
+  setClock(clock: () => Date): void;
+  setUserRoles(user: string, roles: string[]): void;
+  stats(): SandboxStats;
+  resetStats(): void;
+  db: {
+    count(doctype: string, filters?: Record<string, unknown>): number;
+    get(doctype: string, name: string): Record<string, unknown> | null;
+    list(doctype: string): Record<string, unknown>[];
+  };
+  stop(): Promise<void>;
+}
