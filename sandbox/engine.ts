@@ -1,7 +1,7 @@
 import { route } from './api/router';
 import { runInContext, type RequestContext } from './core/context';
 import { formatDate, TimestampSource } from './core/clock';
-import { FrappeError } from './core/errors';
+import type { FrappeError } from './core/errors';
 import type { Store } from './core/store';
 import { cstr } from './core/util';
 import { authenticate, rolesOf, sessionCookies } from './http/auth';
