@@ -12,8 +12,11 @@ const METHOD = /^(GET|POST|PUT|DELETE|PATCH|WRITE|\*)$/i;
 
 function tokenize(text: string): string[] {
   const tokens: string[] = [];
-  const re = /"((?:[^"\\]|\\.)*)"|(\S+)/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) tokens.push(m[1] !== undefined ? m[1].replace(/\\"/g, '"') : (m[2] ?? ''));
+  // bare words, "quoted text" and key="quoted text"
+  const re = /(\w+=)?"((?:[^"\\]|\\.)*)"|(\S+)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    tokens.push(m[2] !== undefined ? (m[1] ?? '') + m[2].replace(/\\"/g, '"') : (m[3] ?? ''));
+  }
   return tokens;
 }
 
