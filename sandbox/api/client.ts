@@ -10,6 +10,7 @@ import { asDict } from '../core/serialize';
 import type { Doc } from '../core/store';
 import { cint, cstr, parseJsonParam } from '../core/util';
 import { applyBody } from '../core/build';
+import { findParentOfRow, findRow } from '../core/childRows';
 
 // frappe/client.py: the whitelisted helpers clients call through /api/method/frappe.client.*.
 
@@ -149,21 +150,6 @@ function setValue(a: Args): Doc {
   const parent = findParentOfRow(doctype, cstr(a.name));
   if (!parent) frappeThrow(`${doctype} ${a.name} not found`, 'DoesNotExistError');
   const doc = structuredClone(parent);
-  for (const [key, rows] of Object.entries(doc)) {
-    if (!Array.isArray(rows)) continue;
-    for (const row of rows as Doc[]) if (row.name === a.name && row.doctype === doctype) Object.assign(row, values);
-    doc[key] = rows;
-  }
+  Object.assign(findRow(doc, doctype, cstr(a.name)) ?? {}, values);
   return saveDoc(doc, parent);
-}
-
-function findParentOfRow(childDoctype: string, rowName: string): Doc | null {
-  for (const meta of [...new Set(ctx().store.db.prepare('SELECT DISTINCT doctype FROM doc').all().map((r) => (r as { doctype: string }).doctype))]) {
-    for (const doc of ctx().store.all(meta)) {
-      for (const value of Object.values(doc)) {
-        if (Array.isArray(value) && (value as Doc[]).some((r) => r && r.name === rowName && r.doctype === childDoctype)) return doc;
-      }
-    }
-  }
-  return null;
 }

@@ -1,11 +1,14 @@
 import { ctx } from '../core/context';
 import { deleteDoc } from '../core/delete';
-import { cancelDoc, insertDoc, loadDoc, submitDoc, updateDoc } from '../core/document';
-import { FrappeError } from '../core/errors';
+import { applyBody } from '../core/build';
+import { findParentOfRow, findRow } from '../core/childRows';
+import { cancelDoc, insertDoc, loadDoc, saveDoc, submitDoc, updateDoc } from '../core/document';
+import { FrappeError, frappeThrow } from '../core/errors';
 import { hasPermission, permissionError } from '../core/permissions';
 import { getList } from '../core/query';
 import { getMeta } from '../core/registry';
 import { asDict } from '../core/serialize';
+import type { Doc } from '../core/store';
 import { cstr, parseJsonParam } from '../core/util';
 
 // /api/resource/{doctype}[/{name}] (frappe/api/v1.py document_list, create_doc, read_doc, update_doc,
@@ -33,6 +36,7 @@ export function resourceRoute(httpMethod: string, doctype: string, name: string 
     }
     throw new FrappeError('DoesNotExistError', '');
   }
+  if (meta.istable && (httpMethod === 'GET' || httpMethod === 'PUT')) return childRowRoute(httpMethod, doctype, name, payload(form), keepNulls);
   if (httpMethod === 'GET' && form.run_method === undefined) {
     const doc = loadDoc(doctype, name);
     if (!hasPermission(meta, 'read')) throw permissionError(doctype);
@@ -71,4 +75,25 @@ function runDocMethod(httpMethod: string, doctype: string, name: string, form: A
   else return { key: 'data', value: meta.controller?.methods?.[fn]?.(doc, kwargs) };
   void ctx();
   return { key: 'data', value: undefined };
+}
+
+/** A child row addressed by its own doctype: read it, or update it and save its parent. */
+function childRowRoute(httpMethod: string, doctype: string, name: string, body: Args, keepNulls: boolean): RouteResult {
+  const parent = findParentOfRow(doctype, name);
+  if (!parent) frappeThrow(`${doctype} ${name} not found`, 'DoesNotExistError');
+  if (!hasPermission(getMeta(parent.doctype), httpMethod === 'GET' ? 'read' : 'write')) throw permissionError(parent.doctype);
+  if (httpMethod === 'PUT') {
+    const edited = structuredClone(parent);
+    const row = findRow(edited, doctype, name) as Doc;
+    applyBody(getMeta(doctype), row, body);
+    const saved = saveDoc(edited, parent);
+    return { key: 'data', value: rowOf(findRow(saved, doctype, name) as Doc, keepNulls) };
+  }
+  return { key: 'data', value: rowOf(findRow(parent, doctype, name) as Doc, keepNulls) };
+}
+
+function rowOf(row: Doc, keepNulls: boolean): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) if (!k.startsWith('__') && (keepNulls || (v !== null && v !== undefined))) out[k] = v;
+  return out;
 }
