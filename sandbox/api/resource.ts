@@ -1,4 +1,3 @@
-import { ctx } from '../core/context';
 import { deleteDoc } from '../core/delete';
 import { applyBody } from '../core/build';
 import { findParentOfRow, findRow } from '../core/childRows';
@@ -70,11 +69,10 @@ function runDocMethod(httpMethod: string, doctype: string, name: string, form: A
   if ((fn === 'submit' || fn === 'cancel') && extra.length) {
     throw new FrappeError('TypeError', `Document.${fn}() got an unexpected keyword argument '${extra[0]}'`);
   }
-  if (fn === 'submit') submitDoc(doctype, name);
-  else if (fn === 'cancel') cancelDoc(doctype, name);
-  else return { key: 'data', value: meta.controller?.methods?.[fn]?.(doc, kwargs) };
-  void ctx();
-  return { key: 'data', value: undefined };
+  // Document.submit()/cancel() return the saved document, which v1 sends back as data
+  if (fn === 'submit') return { key: 'data', value: asDict(submitDoc(doctype, name)) };
+  if (fn === 'cancel') return { key: 'data', value: asDict(cancelDoc(doctype, name)) };
+  return { key: 'data', value: meta.controller?.methods?.[fn]?.(doc, kwargs) };
 }
 
 /** A child row addressed by its own doctype: read it, or update it and save its parent. */

@@ -76,6 +76,11 @@ export function insertDoc(doctype: string, body: Record<string, unknown>, opts: 
   if (!opts.ignoreMandatory) validateMandatory(meta, doc);
   validateSelects(meta, doc);
   if (ctx().store.exists(doctype, doc.name)) throw duplicateError(doctype, doc.name);
+  if (meta.fields.some((df) => df.fieldname === 'lft')) {
+    // NestedSet numbering, simplified: each new node gets the next pair (enough for clients to see a tree doc)
+    doc.lft = ctx().store.nextSeries(`__lft:${doctype}`) * 2 - 1;
+    doc.rgt = Number(doc.lft) + 1;
+  }
   persist(doc);
   c?.afterInsert?.(doc);
   c?.onUpdate?.(doc, null);

@@ -34,7 +34,7 @@ export const account: DocTypeMeta = {
     f.link('account_currency', 'Currency', { label: 'Currency' }), f.link('parent_account', 'Account', { reqd: true, label: 'Parent Account' }),
     f.select('account_type', ACCOUNT_TYPES, { label: 'Account Type' }), f.float('tax_rate'),
     f.select('freeze_account', ['No', 'Yes']), f.select('balance_must_be', ['', 'Debit', 'Credit']),
-    f.data('old_parent', { default: '' }), f.check('include_in_gross'),
+    f.int('lft'), f.int('rgt'), f.data('old_parent', { default: '' }), f.check('include_in_gross'),
   ],
   controller: {
     autoname(doc) {
@@ -75,7 +75,7 @@ export const costCenter: DocTypeMeta = {
     f.data('cost_center_name', { reqd: true, label: 'Cost Center Name' }), f.data('cost_center_number'),
     f.link('parent_cost_center', 'Cost Center', { reqd: true, label: 'Parent Cost Center' }),
     f.link('company', 'Company', { reqd: true, label: 'Company' }), f.check('is_group'), f.check('disabled'),
-    f.data('old_parent', { default: '' }),
+    f.int('lft'), f.int('rgt'), f.data('old_parent', { default: '' }),
   ],
   controller: {
     autoname(doc) {

@@ -24,7 +24,7 @@ export const company: DocTypeMeta = {
     f.data('company_name', { reqd: true, label: 'Company' }), f.data('abbr', { reqd: true, setOnlyOnce: true, label: 'Abbr' }),
     f.link('default_currency', 'Currency', { reqd: true, label: 'Default Currency' }), f.link('country', 'Country', { reqd: true, label: 'Country' }),
     f.check('is_group'), f.data('tax_id'), f.data('domain'), f.date('date_of_establishment'),
-    f.link('parent_company', 'Company', { label: 'Parent Company' }), f.data('old_parent', { default: '' }),
+    f.link('parent_company', 'Company', { label: 'Parent Company' }), f.int('lft'), f.int('rgt'), f.data('old_parent', { default: '' }),
     f.select('create_chart_of_accounts_based_on', ['', 'Standard Template', 'Existing Company'], { label: 'Create Chart Of Accounts Based On' }),
     f.data('chart_of_accounts'), f.link('existing_company', 'Company'),
     acc('default_bank_account', 'Default Bank Account'), acc('default_cash_account', 'Default Cash Account'),

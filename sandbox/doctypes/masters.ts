@@ -15,7 +15,7 @@ function treeMaster(name: string, nameField: string, parentField: string, label:
     name, app: 'erpnext', autoname: `field:${nameField}`, perms: name === 'Item Group' ? perms.item : perms.salesMaster,
     fields: [
       f.data(nameField, { reqd: true, label }), f.link(parentField, name, { label: `Parent ${name}` }), f.check('is_group'),
-      ...extra, f.data('old_parent', { default: '' }),
+      ...extra, f.int('lft'), f.int('rgt'), f.data('old_parent', { default: '' }),
     ],
     controller: {
       validate(doc) {

@@ -20,7 +20,7 @@ export const warehouse: DocTypeMeta = {
     f.link('account', 'Account', { label: 'Account' }), f.link('company', 'Company', { reqd: true, label: 'Company' }),
     f.data('email_id'), f.data('phone_no'), f.data('mobile_no'), f.data('address_line_1'), f.data('address_line_2'),
     f.data('city'), f.data('state'), f.data('pin'), f.link('warehouse_type', 'Warehouse Type', { label: 'Warehouse Type' }),
-    f.link('default_in_transit_warehouse', 'Warehouse', { label: 'Default In-Transit Warehouse' }), f.data('old_parent', { default: '' }),
+    f.link('default_in_transit_warehouse', 'Warehouse', { label: 'Default In-Transit Warehouse' }), f.int('lft'), f.int('rgt'), f.data('old_parent', { default: '' }),
   ],
   controller: {
     // warehouse.py autoname: "{warehouse_name} - {abbr}" unless it already ends with the suffix

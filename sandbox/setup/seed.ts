@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { defaultValues } from '../core/build';
 import { setGlobalDefault } from '../core/defaults';
+import { getMeta } from '../core/registry';
 import { insertDoc } from '../core/document';
 import { ctx } from '../core/context';
 import { COUNTRIES, CURRENCIES } from '../data/countries';
@@ -25,6 +27,11 @@ const newKey = () => randomBytes(8).toString('hex').slice(0, 15);
 function put(doctype: string, name: string, values: Record<string, unknown>): void {
   const now = ctx().timestamp();
   ctx().store.put({ doctype, name, owner: 'Administrator', creation: now, modified: now, modified_by: 'Administrator', docstatus: 0, idx: 0, ...values });
+}
+
+/** A Single as a fresh install leaves it: every field at its DocType default, then the given values. */
+function putSingle(doctype: string, values: Record<string, unknown>): void {
+  put(doctype, doctype, { ...defaultValues(getMeta(doctype)), ...values });
 }
 
 /** API keys live outside the User document (Frappe keeps api_secret encrypted in __Auth). */
@@ -63,13 +70,13 @@ export function seedBare(keys: Partial<Record<UserKey, ApiKeys>>): Record<UserKe
   for (const [code, name] of LANGUAGES) put('Language', code, { enabled: 1, language_code: code, language_name: name });
   for (const code of CURRENCIES) put('Currency', code, { currency_name: code, enabled: 0, fraction_units: 100, number_format: '#,###.##' });
   for (const c of COUNTRIES) put('Country', c.name, { country_name: c.name });
-  put('System Settings', 'System Settings', {
+  putSingle('System Settings', {
     enable_onboarding: 1, setup_complete: 0, date_format: 'dd-mm-yyyy', time_format: 'HH:mm:ss', number_format: '#,###.##',
     float_precision: '', currency_precision: '', allow_error_traceback: 1,
   });
-  put('Global Defaults', 'Global Defaults', { default_currency: 'INR', disable_rounded_total: 0, disable_in_words: 0 });
-  put('Selling Settings', 'Selling Settings', { cust_master_name: 'Customer Name', so_required: 'No', dn_required: 'No', sales_update_frequency: 'Each Transaction', maintain_same_rate_action: 'Stop', allow_multiple_items: 0 });
-  put('Stock Settings', 'Stock Settings', { item_naming_by: 'Item Code', valuation_method: 'FIFO', update_price_list_based_on: 'Rate', show_barcode_field: 1, clean_description_html: 1, naming_series_prefix: 'BATCH-' });
+  putSingle('Global Defaults', { default_currency: 'INR', disable_rounded_total: 0, disable_in_words: 0 });
+  putSingle('Selling Settings', { cust_master_name: 'Customer Name', so_required: 'No', dn_required: 'No', sales_update_frequency: 'Each Transaction', maintain_same_rate_action: 'Stop', allow_multiple_items: 0 });
+  putSingle('Stock Settings', { item_naming_by: 'Item Code', valuation_method: 'FIFO', update_price_list_based_on: 'Rate', show_barcode_field: 1, clean_description_html: 1, naming_series_prefix: 'BATCH-' });
   // erpnext/setup/install.py leaves these two naming defaults set on a fresh site (f07 is named by customer_name)
   setGlobalDefault('cust_master_name', 'Customer Name');
   setGlobalDefault('item_naming_by', 'Item Code');

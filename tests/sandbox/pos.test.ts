@@ -54,7 +54,7 @@ describe('POS profile and opening entry', () => {
     const name = draft.body.data.name as string;
     expect(name).toMatch(/^POS-OPE-\d{4}-00001$/);
     const submitted = await call(sb, 'POST', `/api/resource/POS Opening Entry/${name}`, { json: { run_method: 'submit' } });
-    expect(submitted.status).toBe(200);
+    expect(submitted.body.data).toMatchObject({ name, docstatus: 1, status: 'Open' });
     expect(sb.db.get('POS Opening Entry', name)).toMatchObject({ docstatus: 1, status: 'Open' });
     const back = await put(sb, `/api/resource/POS Opening Entry/${name}`, { docstatus: 0 });
     expect([back.body.exc_type, lastMessage(back.body)]).toEqual(['DocstatusTransitionError', 'Cannot change docstatus from 1 (Submitted) to 0 (Draft)']);
