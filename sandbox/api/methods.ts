@@ -1,4 +1,6 @@
 import { ctx } from '../core/context';
+import { loadDoc, saveDoc } from '../core/document';
+import { setApiSecret } from '../setup/seed';
 import { FrappeError, frappeThrow } from '../core/errors';
 import { cstr } from '../core/util';
 import { STANDARD_CHART_NAMES } from '../data/charts';
@@ -24,6 +26,7 @@ export function methodTable(site: SiteInfo): Record<string, Method> {
       }),
     },
     'frappe.core.doctype.user.user.get_roles': { fn: getRoles },
+    'frappe.core.doctype.user.user.generate_keys': { methods: ['POST'], fn: (a) => generateKeys(cstr(a.user)) },
     'erpnext.accounts.doctype.account.chart_of_accounts.chart_of_accounts.get_charts_for_country': {
       fn: (a) => (a.with_standard && a.with_standard !== '0' && a.with_standard !== 'false' ? [...STANDARD_CHART_NAMES] : []),
     },
@@ -39,6 +42,19 @@ function getRoles(a: Args): string[] {
   const user = ctx().store.get('User', uid);
   const roles = ((user?.roles as { role: string }[] | undefined) ?? []).map((r) => r.role);
   return [...roles, 'All', 'Guest', ...(user?.user_type === 'System User' ? ['Desk User'] : [])];
+}
+
+/** user.py generate_keys: System Manager only; keeps an existing api_key, always a new secret. */
+function generateKeys(userId: string): { api_key: string; api_secret: string } {
+  if (ctx().user !== 'Administrator' && !ctx().roles.has('System Manager')) {
+    frappeThrow('This action is only allowed for <strong>System Manager</strong>', 'PermissionError', { title: 'Not Permitted' });
+  }
+  const before = loadDoc('User', userId);
+  const apiKey = cstr(before.api_key) || ctx().hash().slice(0, 15);
+  const apiSecret = Array.from({ length: 15 }, () => Math.floor(ctx().random() * 16).toString(16)).join('');
+  saveDoc({ ...structuredClone(before), api_key: apiKey }, before);
+  setApiSecret(before.name, apiKey, apiSecret);
+  return { api_key: apiKey, api_secret: apiSecret };
 }
 
 /** "Failed to get method for command x with No module named 'y'" — the first unknown module of the path. */

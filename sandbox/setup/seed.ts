@@ -34,6 +34,15 @@ function putSingle(doctype: string, values: Record<string, unknown>): void {
   put(doctype, doctype, { ...defaultValues(getMeta(doctype)), ...values });
 }
 
+/** The key → (user, secret) map authentication reads; Frappe keeps api_secret encrypted in __Auth. */
+export function setApiSecret(user: string, apiKey: string, apiSecret: string): void {
+  const store = ctx().store;
+  for (const row of store.db.prepare("SELECT key, value FROM kv WHERE key LIKE 'apikey:%'").all() as { key: string; value: string }[]) {
+    if ((JSON.parse(row.value) as { user: string }).user === user) store.db.prepare('DELETE FROM kv WHERE key = ?').run(row.key);
+  }
+  store.kvSet(`apikey:${apiKey}`, JSON.stringify({ user, secret: apiSecret }));
+}
+
 /** API keys live outside the User document (Frappe keeps api_secret encrypted in __Auth). */
 export function storeKeys(key: UserKey, k: ApiKeys): void {
   const store = ctx().store;

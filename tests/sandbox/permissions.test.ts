@@ -58,3 +58,24 @@ describe('permissions', () => {
     }
   });
 });
+
+describe('users', () => {
+  let sb: Sandbox;
+  beforeAll(async () => { sb = await sandbox(); });
+  afterAll(async () => sb.stop());
+
+  it('creates a cashier with roles, generates API keys and sets fields', async () => {
+    const created = await post(sb, '/api/resource/User', { email: 'Cashier@Shop.test', first_name: 'Casey', roles: [{ role: 'Sales User' }] });
+    expect(created.body.data).toMatchObject({ name: 'cashier@shop.test', full_name: 'Casey', enabled: 1, user_type: 'System User' });
+    const keys = await post(sb, '/api/method/frappe.core.doctype.user.user.generate_keys', { user: 'cashier@shop.test' });
+    const { api_key: apiKey, api_secret: apiSecret } = keys.body.message;
+    const me = await fetch(`${sb.url}/api/method/frappe.auth.get_logged_user`, { headers: { Authorization: `token ${apiKey}:${apiSecret}` } });
+    expect(await me.json()).toEqual({ message: 'cashier@shop.test' });
+    const denied = await post(sb, '/api/method/frappe.core.doctype.user.user.generate_keys', { user: 'cashier@shop.test' }, 'norole');
+    expect(denied.status).toBe(403);
+    const disabled = await post(sb, '/api/method/frappe.client.set_value', { doctype: 'User', name: 'cashier@shop.test', fieldname: 'enabled', value: 0 });
+    expect(disabled.body.message.enabled).toBe(0);
+    const refused = await fetch(`${sb.url}/api/method/frappe.auth.get_logged_user`, { headers: { Authorization: `token ${apiKey}:${apiSecret}` } });
+    expect(refused.status).toBe(401);
+  });
+});
