@@ -1,0 +1,84 @@
+import type Database from 'better-sqlite3';
+import type { LogEntry, LogQuery } from '../../shared/model';
+import { LOG_LEVELS, type LogLevel } from '../../shared/status';
+import type { StepId } from '../../shared/steps/catalog';
+import { fromJson, toJson } from './json';
+
+export type NewLogEntry = Omit<LogEntry, 'id'>;
+
+interface LogRow {
+  id: number;
+  run_id: string | null;
+  shop_id: string | null;
+  time: string;
+  level: LogLevel;
+  step_id: StepId | null;
+  correlation_id: string | null;
+  message: string;
+  data: string | null;
+}
+
+const toEntry = (row: LogRow): LogEntry => ({
+  id: row.id,
+  runId: row.run_id,
+  shopId: row.shop_id,
+  time: row.time,
+  level: row.level,
+  stepId: row.step_id,
+  correlationId: row.correlation_id,
+  message: row.message,
+  data: fromJson<Record<string, unknown>>(row.data),
+});
+
+function where(query: LogQuery): { sql: string; params: unknown[] } {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  const add = (clause: string, ...values: unknown[]) => {
+    clauses.push(clause);
+    params.push(...values);
+  };
+  if (query.runId) add('run_id = ?', query.runId);
+  if (query.shopId) add('shop_id = ?', query.shopId);
+  if (query.stepId) add('step_id = ?', query.stepId);
+  if (query.correlationId) add('correlation_id = ?', query.correlationId);
+  if (query.level) {
+    const levels = LOG_LEVELS.slice(LOG_LEVELS.indexOf(query.level));
+    add(`level IN (${levels.map(() => '?').join(', ')})`, ...levels);
+  }
+  if (query.search) add("(message LIKE ? ESCAPE '\\' OR data LIKE ? ESCAPE '\\')", ...Array(2).fill(`%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  if (query.afterId !== undefined) add('id > ?', query.afterId);
+  if (query.beforeId !== undefined) add('id < ?', query.beforeId);
+  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+export class LogsRepository {
+  private readonly insert: Database.Statement;
+
+  constructor(private readonly db: Database.Database) {
+    this.insert = db.prepare('INSERT INTO logs (run_id, shop_id, time, level, step_id, correlation_id, message, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  }
+
+  /** Many entries in one transaction: better-sqlite3 is synchronous, so batching keeps the event loop free. */
+  append(entries: readonly NewLogEntry[]): void {
+    if (entries.length === 0) return;
+    this.db.transaction(() => {
+      for (const e of entries) this.insert.run(e.runId, e.shopId, e.time, e.level, e.stepId, e.correlationId, e.message, toJson(e.data));
+    })();
+  }
+
+  /** Oldest first. With `beforeId` the page ends just before it (scrolling back); otherwise it starts after `afterId`. */
+  list(query: LogQuery = {}): LogEntry[] {
+    const { sql, params } = where(query);
+    const limit = Math.min(Math.max(query.limit ?? 500, 1), 10_000);
+    if (query.beforeId !== undefined) {
+      const rows = this.db.prepare(`SELECT * FROM logs ${sql} ORDER BY id DESC LIMIT ?`).all(...params, limit) as LogRow[];
+      return rows.reverse().map(toEntry);
+    }
+    return (this.db.prepare(`SELECT * FROM logs ${sql} ORDER BY id ASC LIMIT ?`).all(...params, limit) as LogRow[]).map(toEntry);
+  }
+
+  count(query: LogQuery = {}): number {
+    const { sql, params } = where(query);
+    return (this.db.prepare(`SELECT COUNT(*) AS n FROM logs ${sql}`).get(...params) as { n: number }).n;
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * Numbered, append-only schema history. Never edit a migration that has shipped: add a new one.
+ * Each runs once, in its own transaction; its checksum guards against an edited history.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'sites shops runs steps logs',
+    sql: `
+      CREATE TABLE sites (
+        id TEXT PRIMARY KEY,
+        url TEXT NOT NULL UNIQUE,
+        display_url TEXT NOT NULL,
+        api_key TEXT NOT NULL,
+        tls_ca_file TEXT,
+        tls_pin TEXT,
+        last_check TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+
+      -- Only ever ciphertext (OS keychain via safeStorage); never the secret itself.
+      CREATE TABLE site_secrets (
+        site_id TEXT PRIMARY KEY REFERENCES sites(id) ON DELETE CASCADE,
+        scheme TEXT NOT NULL,
+        ciphertext BLOB NOT NULL
+      ) STRICT;
+
+      CREATE TABLE shops (
+        id TEXT PRIMARY KEY,
+        site_id TEXT NOT NULL REFERENCES sites(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        config TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        UNIQUE (site_id, name)
+      ) STRICT;
+
+      CREATE TABLE runs (
+        id TEXT PRIMARY KEY,
+        shop_id TEXT NOT NULL REFERENCES shops(id) ON DELETE CASCADE,
+        status TEXT NOT NULL CHECK (status IN ('NOT_STARTED', 'IN_PROGRESS', 'COMPLETED', 'FAILED', 'PARTIAL')),
+        phase TEXT NOT NULL,
+        machine_version INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        started_at TEXT,
+        finished_at TEXT,
+        updated_at TEXT NOT NULL,
+        next_probe_at TEXT,
+        error TEXT,
+        summary TEXT
+      ) STRICT;
+      CREATE INDEX runs_by_shop ON runs (shop_id, created_at);
+
+      CREATE TABLE run_steps (
+        run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        step_id TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'running', 'retrying', 'succeeded', 'failed', 'skipped')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        started_at TEXT,
+        finished_at TEXT,
+        duration_ms INTEGER,
+        current_action TEXT,
+        error_code TEXT,
+        error_category TEXT,
+        error_message TEXT,
+        error_hint TEXT,
+        error_detail TEXT,
+        outputs TEXT,
+        PRIMARY KEY (run_id, step_id)
+      ) STRICT;
+
+      -- One active run per shop, across processes: a row here is the lock.
+      CREATE TABLE run_locks (
+        shop_id TEXT PRIMARY KEY REFERENCES shops(id) ON DELETE CASCADE,
+        run_id TEXT NOT NULL,
+        owner TEXT NOT NULL,
+        host TEXT NOT NULL,
+        pid INTEGER NOT NULL,
+        heartbeat_at TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE logs (
+        id INTEGER PRIMARY KEY,
+        run_id TEXT,
+        shop_id TEXT,
+        time TEXT NOT NULL,
+        level TEXT NOT NULL,
+        step_id TEXT,
+        correlation_id TEXT,
+        message TEXT NOT NULL,
+        data TEXT
+      ) STRICT;
+      CREATE INDEX logs_by_run ON logs (run_id, id);
+      CREATE INDEX logs_by_correlation ON logs (correlation_id);
+    `,
+  },
+];

@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { ErrorInfo } from '../../shared/errors';
+import type { RunRecord, RunSummary, StepRecord } from '../../shared/model';
+import { RunPhase, RunStatus, type StepStatus } from '../../shared/status';
+import { STEP_IDS, type StepId } from '../../shared/steps/catalog';
+import { fromJson, now, toJson } from './json';
+
+interface RunRow {
+  id: string;
+  shop_id: string;
+  status: RunStatus;
+  phase: RunPhase;
+  machine_version: number;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  updated_at: string;
+  next_probe_at: string | null;
+  error: string | null;
+  summary: string | null;
+}
+
+interface StepRow {
+  step_id: StepId;
+  status: StepStatus;
+  attempts: number;
+  started_at: string | null;
+  finished_at: string | null;
+  duration_ms: number | null;
+  current_action: string | null;
+  error_code: string | null;
+  error_category: string | null;
+  error_message: string | null;
+  error_hint: string | null;
+  error_detail: string | null;
+  outputs: string | null;
+}
+
+const runRecord = (row: RunRow): RunRecord => ({
+  id: row.id,
+  shopId: row.shop_id,
+  status: row.status,
+  phase: row.phase,
+  machineVersion: row.machine_version,
+  createdAt: row.created_at,
+  startedAt: row.started_at,
+  finishedAt: row.finished_at,
+  updatedAt: row.updated_at,
+  nextProbeAt: row.next_probe_at,
+  error: fromJson<ErrorInfo>(row.error),
+  summary: fromJson<RunSummary>(row.summary),
+});
+
+function stepError(row: StepRow): ErrorInfo | null {
+  if (!row.error_code) return null;
+  const detail = fromJson<Partial<ErrorInfo>>(row.error_detail) ?? {};
+  return { ...detail, code: row.error_code, category: row.error_category, message: row.error_message ?? '', hint: row.error_hint ?? '' } as ErrorInfo;
+}
+
+const stepRecord = (row: StepRow): StepRecord => ({
+  stepId: row.step_id,
+  status: row.status,
+  attempts: row.attempts,
+  startedAt: row.started_at,
+  finishedAt: row.finished_at,
+  durationMs: row.duration_ms,
+  currentAction: row.current_action,
+  error: stepError(row),
+  outputs: fromJson<Record<string, unknown>>(row.outputs),
+});
+
+export type RunPatch = Partial<Pick<RunRecord, 'status' | 'phase' | 'startedAt' | 'finishedAt' | 'nextProbeAt' | 'error' | 'summary' | 'machineVersion'>>;
+
+export class RunsRepository {
+  constructor(private readonly db: Database.Database) {}
+
+  /** A new run with every step pending, in one transaction. */
+  create(shopId: string, machineVersion: number): RunRecord {
+    const id = randomUUID();
+    const at = now();
+    this.db.transaction(() => {
+      this.db
+        .prepare('INSERT INTO runs (id, shop_id, status, phase, machine_version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(id, shopId, RunStatus.NotStarted, RunPhase.Idle, machineVersion, at, at);
+      const insertStep = this.db.prepare("INSERT INTO run_steps (run_id, step_id, status) VALUES (?, ?, 'pending')");
+      for (const stepId of STEP_IDS) insertStep.run(id, stepId);
+    })();
+    return this.get(id)!;
+  }
+
+  get(id: string): RunRecord | null {
+    const row = this.db.prepare('SELECT * FROM runs WHERE id = ?').get(id) as RunRow | undefined;
+    return row ? runRecord(row) : null;
+  }
+
+  latestForShop(shopId: string): RunRecord | null {
+    const row = this.db.prepare('SELECT * FROM runs WHERE shop_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1').get(shopId) as RunRow | undefined;
+    return row ? runRecord(row) : null;
+  }
+
+  listForShop(shopId: string): RunRecord[] {
+    return (this.db.prepare('SELECT * FROM runs WHERE shop_id = ? ORDER BY created_at DESC, rowid DESC').all(shopId) as RunRow[]).map(runRecord);
+  }
+
+  update(id: string, patch: RunPatch): void {
+    const current = this.get(id);
+    if (!current) return;
+    const next = { ...current, ...patch };
+    this.db
+      .prepare('UPDATE runs SET status = ?, phase = ?, machine_version = ?, started_at = ?, finished_at = ?, next_probe_at = ?, error = ?, summary = ?, updated_at = ? WHERE id = ?')
+      .run(next.status, next.phase, next.machineVersion, next.startedAt, next.finishedAt, next.nextProbeAt, toJson(next.error), toJson(next.summary), now(), id);
+  }
+
+  steps(runId: string): StepRecord[] {
+    const rows = this.db.prepare('SELECT * FROM run_steps WHERE run_id = ?').all(runId) as StepRow[];
+    const byId = new Map(rows.map((row) => [row.step_id, stepRecord(row)]));
+    return STEP_IDS.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+  }
+
+  saveStep(runId: string, step: StepRecord): void {
+    const { error } = step;
+    const detail = error ? { serverMessage: error.serverMessage, excType: error.excType, status: error.status, correlationId: error.correlationId } : null;
+    this.db
+      .prepare(
+        `UPDATE run_steps SET status = ?, attempts = ?, started_at = ?, finished_at = ?, duration_ms = ?, current_action = ?,
+          error_code = ?, error_category = ?, error_message = ?, error_hint = ?, error_detail = ?, outputs = ?
+         WHERE run_id = ? AND step_id = ?`,
+      )
+      .run(step.status, step.attempts, step.startedAt, step.finishedAt, step.durationMs, step.currentAction, error?.code ?? null, error?.category ?? null, error?.message ?? null, error?.hint ?? null, toJson(detail), toJson(step.outputs), runId, step.stepId);
+  }
+
+  /** Run and steps written together, so a crash never leaves them disagreeing. */
+  saveSnapshot(runId: string, patch: RunPatch, steps: readonly StepRecord[]): void {
+    this.db.transaction(() => {
+      this.update(runId, patch);
+      for (const step of steps) this.saveStep(runId, step);
+    })();
+  }
+
+  /** Median duration of each step over earlier successful runs: the basis of the ETA. */
+  typicalDurations(): Partial<Record<StepId, number>> {
+    const rows = this.db
+      .prepare("SELECT step_id, duration_ms FROM run_steps WHERE status = 'succeeded' AND duration_ms IS NOT NULL ORDER BY step_id, duration_ms")
+      .all() as { step_id: StepId; duration_ms: number }[];
+    const grouped = new Map<StepId, number[]>();
+    for (const row of rows) grouped.set(row.step_id, [...(grouped.get(row.step_id) ?? []), row.duration_ms]);
+    return Object.fromEntries([...grouped].map(([id, values]) => [id, values[Math.floor(values.length / 2)]!]));
+  }
+}

@@ -1,0 +1,165 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Store, StoreError } from '../../../electron/store';
+import { validateShop } from '../../../shared/shop';
+import { StepId } from '../../../shared/steps/catalog';
+
+const opened: Store[] = [];
+afterEach(() => opened.splice(0).forEach((s) => s.close()));
+
+function tempFile(name = 'pos.sqlite'): string {
+  return path.join(mkdtempSync(path.join(tmpdir(), 'store-')), name);
+}
+
+function open(file = tempFile()): Store {
+  const store = Store.open(file);
+  opened.push(store);
+  return store;
+}
+
+function refusal(file: string): StoreError {
+  try {
+    Store.open(file).close();
+  } catch (error) {
+    return error as StoreError;
+  }
+  throw new Error('expected the database to be refused');
+}
+
+const shopConfig = () => {
+  const result = validateShop({ company: { name: 'Corner Cafe', country: 'United States', currency: 'USD' }, pos: { paymentMethods: [{ mode: 'Cash' }] } });
+  if (!result.ok) throw new Error('bad fixture');
+  return result.value;
+};
+
+describe('opening the database', () => {
+  it('creates the schema in WAL mode and reopens without reapplying it', () => {
+    const file = tempFile();
+    const store = open(file);
+    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(store.schemaVersion).toBe(1);
+    store.close();
+    const again = open(file);
+    expect((again.db.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get() as { n: number }).n).toBe(1);
+    expect(again.integrityCheck()).toBe('ok');
+  });
+
+  it('refuses a database written by a newer app and leaves the file unchanged', () => {
+    const file = tempFile();
+    open(file).close();
+    const db = new Database(file);
+    db.prepare("INSERT INTO schema_migrations VALUES (99, 'future', 'x', '2030-01-01')").run();
+    db.close();
+    const before = readFileSync(file);
+    const error = refusal(file);
+    expect(error.code).toBe('db_newer');
+    expect(error.message).toMatch(/newer version/);
+    expect(error.hint).toMatch(/not changed/);
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('refuses a database whose schema history differs', () => {
+    const file = tempFile();
+    open(file).close();
+    const db = new Database(file);
+    db.prepare("UPDATE schema_migrations SET checksum = 'edited' WHERE version = 1").run();
+    db.close();
+    expect(refusal(file).code).toBe('db_history_mismatch');
+  });
+
+  it('explains a damaged or half-written file and keeps it', () => {
+    const garbage = tempFile();
+    writeFileSync(garbage, 'this is not a database at all, just text that was half written'.repeat(100));
+    const error = refusal(garbage);
+    expect(error.code).toBe('db_damaged');
+    expect(error.hint).toMatch(/left as it is/);
+    expect(readFileSync(garbage, 'utf8')).toMatch(/^this is not a database/);
+
+    const truncated = tempFile();
+    const store = open(truncated);
+    store.logs.append(Array.from({ length: 2000 }, (_, i) => ({ runId: null, shopId: null, time: new Date().toISOString(), level: 'info' as const, stepId: null, correlationId: null, message: `entry ${i}`, data: null })));
+    store.db.pragma('wal_checkpoint(TRUNCATE)');
+    store.close();
+    const bytes = readFileSync(truncated);
+    writeFileSync(truncated, bytes.subarray(0, Math.floor(bytes.length / 3)));
+    let caught: unknown;
+    try {
+      const reopened = Store.open(truncated);
+      opened.push(reopened);
+      reopened.logs.count();
+      if (reopened.integrityCheck() !== 'ok') throw new StoreError('db_damaged', 'integrity', 'hint', truncated);
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(Error);
+  });
+
+  it('explains a folder it cannot write to', () => {
+    const notAFolder = tempFile('plain-file');
+    writeFileSync(notAFolder, 'x');
+    const error = refusal(path.join(notAFolder, 'data', 'pos.sqlite'));
+    expect(error.code).toBe('db_unwritable');
+  });
+});
+
+describe('runs and steps', () => {
+  it('creates a run with every step pending and saves snapshots atomically', () => {
+    const store = open();
+    const site = store.sites.add({ url: 'https://erp.test', displayUrl: 'https://erp.test', apiKey: 'k' });
+    const shop = store.shops.upsert(site.id, shopConfig());
+    const run = store.runs.create(shop.id, 1);
+    const steps = store.runs.steps(run.id);
+    expect(steps).toHaveLength(11);
+    expect(new Set(steps.map((s) => s.status))).toEqual(new Set(['pending']));
+    const company = { ...steps[2]!, status: 'succeeded' as const, durationMs: 1200, outputs: { company: 'Corner Cafe' } };
+    store.runs.saveSnapshot(run.id, { status: 'IN_PROGRESS', phase: 'running' }, [company]);
+    expect(store.runs.get(run.id)!.status).toBe('IN_PROGRESS');
+    expect(store.runs.steps(run.id)[2]).toMatchObject({ stepId: StepId.Company, status: 'succeeded', outputs: { company: 'Corner Cafe' } });
+    expect(store.runs.typicalDurations()[StepId.Company]).toBe(1200);
+    expect(store.shops.upsert(site.id, shopConfig()).id).toBe(shop.id);
+  });
+});
+
+describe('one run per shop, across processes', () => {
+  it('refuses a second holder and takes over a lock whose process is gone', () => {
+    const file = tempFile();
+    const a = open(file);
+    const b = open(file);
+    const site = a.sites.add({ url: 'https://erp.test', displayUrl: 'https://erp.test', apiKey: 'k' });
+    const shop = a.shops.upsert(site.id, shopConfig());
+    expect(a.locks.acquire(shop.id, 'run-1')).toEqual({ ok: true });
+    const refused = b.locks.acquire(shop.id, 'run-2');
+    expect(refused.ok).toBe(false);
+    a.locks.release(shop.id);
+    expect(b.locks.acquire(shop.id, 'run-2')).toEqual({ ok: true });
+
+    const dead = spawnSync(process.execPath, ['-e', 'process.exit(0)']).pid!;
+    b.db.prepare('UPDATE run_locks SET owner = ?, pid = ? WHERE shop_id = ?').run('someone-else', dead, shop.id);
+    expect(a.locks.acquire(shop.id, 'run-3')).toEqual({ ok: true });
+  });
+});
+
+describe('logs', () => {
+  it('filters by level, step, correlation id and text, and pages both ways', () => {
+    const store = open();
+    const time = new Date().toISOString();
+    store.logs.append([
+      { runId: 'r', shopId: null, time, level: 'debug', stepId: StepId.Company, correlationId: 'c1', message: 'POST /api/resource/Company', data: null },
+      { runId: 'r', shopId: null, time, level: 'warn', stepId: StepId.Company, correlationId: 'c1', message: 'retry 100% soon', data: { code: 'timeout' } },
+      { runId: 'r', shopId: null, time, level: 'error', stepId: StepId.PosProfile, correlationId: 'c2', message: 'Missing Account', data: null },
+    ]);
+    expect(store.logs.list({ level: 'warn' }).map((e) => e.level)).toEqual(['warn', 'error']);
+    expect(store.logs.list({ stepId: StepId.Company })).toHaveLength(2);
+    expect(store.logs.list({ correlationId: 'c2' })[0]!.message).toBe('Missing Account');
+    expect(store.logs.list({ search: '100%' })).toHaveLength(1);
+    expect(store.logs.list({ search: 'timeout' })).toHaveLength(1);
+    const [first] = store.logs.list({ limit: 1 });
+    expect(store.logs.list({ afterId: first!.id }).map((e) => e.level)).toEqual(['warn', 'error']);
+    expect(store.logs.list({ beforeId: first!.id + 2, limit: 5 }).map((e) => e.level)).toEqual(['debug', 'warn']);
+    expect(store.logs.count({ runId: 'r' })).toBe(3);
+  });
+});
