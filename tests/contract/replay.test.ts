@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../sandbox/index';
 import { summarise } from './replay/compare';
-import { loadSuite, type Recording } from './replay/recordings';
+import { loadSuite, type RecordedExchange as Recording } from '../support/recorded';
 import { send } from './replay/send';
 
 // Replays every recorded ERPNext 15 exchange against a fresh sandbox in the recorded starting state and

@@ -12,7 +12,7 @@ export interface RecordedExchange {
   request: {
     method: string;
     path: string;
-    query: Record<string, unknown> | null;
+    query: Record<string, string | number> | null;
     headers: Record<string, string>;
     json: unknown;
     data: unknown;
@@ -22,8 +22,20 @@ export interface RecordedExchange {
     headers: Record<string, string>;
     body: unknown;
     raw_text: string | null;
-    decoded_server_messages: { message: string; raise_exception?: number }[] | null;
+    decoded_server_messages?: { message: string; raise_exception?: number }[] | null;
   };
+}
+
+/** The exchanges of one folder (''=top level) in recording order, named relative to RECORDED_DIR. */
+export function loadSuite(subdir: string): RecordedExchange[] {
+  const dir = path.join(RECORDED_DIR, subdir);
+  return readdirSync(dir)
+    .filter((entry) => entry.endsWith('.json'))
+    .sort()
+    .map((entry) => ({
+      ...(JSON.parse(readFileSync(path.join(dir, entry), 'utf8')) as Omit<RecordedExchange, 'file'>),
+      file: subdir ? `${subdir}/${entry}` : entry,
+    }));
 }
 
 function walk(dir: string): string[] {

@@ -1,5 +1,5 @@
 import type { Sandbox } from '../../../sandbox/index';
-import type { Recording } from './recordings';
+import type { RecordedExchange as Recording } from '../../support/recorded';
 
 // Re-sends one recorded request to a sandbox, with the placeholders replaced by the sandbox's users.
 
