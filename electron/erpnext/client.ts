@@ -153,9 +153,9 @@ export class ErpNextClient {
     return value && Object.keys(value).length > 0 ? value : null;
   }
 
-  /** Reachability without credentials being involved: Frappe answers {"message":"pong"}. */
+  /** Reachability without credentials being involved: Frappe answers {"message":"pong"} to a guest. */
   async ping(options?: CallOptions): Promise<void> {
-    const message = await this.callGet<unknown>('ping', {}, options);
+    const message = await this.callGet<unknown>('ping', {}, { ...options, anonymous: true });
     if (message !== 'pong') throw new ErpNextError({ code: 'not_erpnext_json', path: '/api/method/ping' });
   }
 

@@ -1,3 +1,4 @@
+import { htmlToText } from './htmlText';
 import { CATEGORY_OF, ErrorCategory, OUTCOME_UNKNOWN, describeError, type ErrorCode, type ErrorInfo } from '../../shared/errors';
 
 export interface ServerMessage {
@@ -46,7 +47,8 @@ export class ErpNextError extends Error {
   attempts: number;
 
   constructor(init: ErpNextErrorInit) {
-    const friendly = describeError(init.code, init.serverMessage);
+    const otherTexts = (init.serverMessages ?? []).map((m) => htmlToText(m.message).text);
+    const friendly = describeError(init.code, [init.serverMessage ?? '', ...otherTexts].filter(Boolean));
     super(init.message ?? friendly.message, { cause: init.cause });
     this.name = 'ErpNextError';
     this.code = init.code;

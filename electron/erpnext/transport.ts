@@ -44,6 +44,8 @@ export interface CallOptions {
   retry?: Partial<RetryPolicy> | false;
   signal?: AbortSignal;
   correlationId?: string;
+  /** Send without credentials (ping: tells "a Frappe site answers" apart from "the key is wrong"). */
+  anonymous?: boolean;
 }
 
 export interface RequestSpec {
@@ -118,7 +120,7 @@ export class Transport {
     const idempotent = callOptions.idempotent ?? spec.method !== 'POST';
     const signal = AbortSignal.any([this.options.signal, callOptions.signal].filter((s): s is AbortSignal => Boolean(s)));
     const context: RequestContext = { method: spec.method, path: spec.path, correlationId };
-    const send = (attempt: number) => this.limiter.run(() => this.sendOnce(spec, context, attempt, callOptions.timeoutMs, signal), signal);
+    const send = (attempt: number) => this.limiter.run(() => this.sendOnce(spec, context, attempt, callOptions, signal), signal);
     if (callOptions.retry === false) return send(1);
     return withRetry(send, {
       policy: { ...this.options.retry, ...callOptions.retry },
@@ -135,7 +137,7 @@ export class Transport {
     });
   }
 
-  private async sendOnce(spec: RequestSpec, context: RequestContext, attempt: number, timeoutMs: number | undefined, signal: AbortSignal): Promise<Answer> {
+  private async sendOnce(spec: RequestSpec, context: RequestContext, attempt: number, callOptions: CallOptions, signal: AbortSignal): Promise<Answer> {
     const started = performance.now();
     let response: AxiosResponse<string>;
     try {
@@ -145,11 +147,11 @@ export class Transport {
         params: spec.params,
         data: spec.body === undefined ? undefined : JSON.stringify(spec.body),
         headers: {
-          Authorization: `token ${this.options.credentials.apiKey}:${this.options.credentials.apiSecret}`,
+          ...(callOptions.anonymous ? {} : { Authorization: `token ${this.options.credentials.apiKey}:${this.options.credentials.apiSecret}` }),
           'X-Correlation-Id': context.correlationId,
           ...(spec.body === undefined ? {} : { 'Content-Type': 'application/json' }),
         },
-        timeout: timeoutMs,
+        timeout: callOptions.timeoutMs,
         signal,
       });
     } catch (cause) {

@@ -265,10 +265,14 @@ export const ERPNEXT_MESSAGES: readonly ErpnextMessageRule[] = [
   },
 ];
 
-/** The friendly text for an ERPNext message, or undefined when no row matches. */
-export function matchErpnextMessage(serverMessage: string): (FriendlyText & { id: string }) | undefined {
+/**
+ * The friendly text for ERPNext's message(s), or undefined when no row matches. With several texts
+ * (an error's main message plus its other notes) the most specific row wins: rows are in priority order.
+ */
+export function matchErpnextMessage(serverMessages: string | readonly string[]): (FriendlyText & { id: string }) | undefined {
+  const texts = typeof serverMessages === 'string' ? [serverMessages] : serverMessages;
   for (const rule of ERPNEXT_MESSAGES) {
-    const match = rule.pattern.exec(serverMessage);
+    const match = texts.map((text) => rule.pattern.exec(text)).find(Boolean);
     if (!match) continue;
     const fill = (text: string) => text.replace(/\{(\d)\}/g, (_, i: string) => (match[Number(i)] ?? '').trim());
     return { id: rule.id, message: fill(rule.message), hint: fill(rule.hint) };
