@@ -33,6 +33,10 @@ export interface TransportOptions {
   limits?: Partial<LimiterOptions>;
   retry?: Partial<RetryPolicy>;
   log?: (entry: ClientLogEntry) => void;
+  /** Called before each automatic retry (the engine shows the step as "retrying"). */
+  onRetry?: (event: { attempt: number; delayMs: number; code: string }) => void;
+  /** Supplies correlation ids tied to the caller's context (a step attempt); random when absent. */
+  nextCorrelationId?: () => string | undefined;
   signal?: AbortSignal;
   userAgent?: string;
 }
@@ -116,7 +120,7 @@ export class Transport {
   }
 
   async request(spec: RequestSpec, callOptions: CallOptions = {}): Promise<Answer> {
-    const correlationId = callOptions.correlationId ?? randomUUID().slice(0, 13);
+    const correlationId = callOptions.correlationId ?? this.options.nextCorrelationId?.() ?? randomUUID().slice(0, 13);
     const idempotent = callOptions.idempotent ?? spec.method !== 'POST';
     const signal = AbortSignal.any([this.options.signal, callOptions.signal].filter((s): s is AbortSignal => Boolean(s)));
     const context: RequestContext = { method: spec.method, path: spec.path, correlationId };
@@ -127,13 +131,15 @@ export class Transport {
       signal,
       // A write whose answer was lost may have been committed: only the caller can look before resending it.
       shouldRetry: (error) => error.transient && (idempotent || !error.outcomeUnknown),
-      onRetry: ({ attempt, delayMs, error }) =>
+      onRetry: ({ attempt, delayMs, error }) => {
         this.log('warn', `${spec.method} ${spec.path} will retry in ${delayMs} ms (${error.code})`, correlationId, {
           attempt,
           delayMs,
           code: error.code,
           status: error.status,
-        }),
+        });
+        this.options.onRetry?.({ attempt, delayMs, code: error.code });
+      },
     });
   }
 

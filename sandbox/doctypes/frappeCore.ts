@@ -1,5 +1,5 @@
 import { ctx } from '../core/context';
-import { setGlobalDefault } from '../core/defaults';
+import { setGlobalDefault, setUserDefault } from '../core/defaults';
 import type { DocTypeMeta } from '../core/meta';
 import { f, full } from '../core/meta';
 import { perms } from './roles';
@@ -32,6 +32,12 @@ export const hasRole: DocTypeMeta = {
   name: 'Has Role', app: 'frappe', istable: true, perms: [], fields: [f.link('role', 'Role', { label: 'Role' })],
 };
 
+/** tabDefaultValue: a user's own defaults are rows whose parent is the user (frappe/defaults.py get_defaults_for). */
+export const defaultValue: DocTypeMeta = {
+  name: 'DefaultValue', app: 'frappe', istable: true, perms: [],
+  fields: [f.data('defkey', { reqd: true, label: 'Key' }), f.data('defvalue', { label: 'Value' })],
+};
+
 export const user: DocTypeMeta = {
   name: 'User', app: 'frappe', autoname: 'controller', perms: perms.systemOnly,
   fields: [
@@ -39,8 +45,15 @@ export const user: DocTypeMeta = {
     f.data('last_name'), f.data('full_name'), f.data('username'), f.link('language', 'Language'), f.data('time_zone'),
     f.select('user_type', ['System User', 'Website User'], { default: 'System User' }), f.data('api_key'),
     f.table('roles', 'Has Role', { label: 'Roles Assigned' }),
+    f.table('defaults', 'DefaultValue', { label: 'User Defaults' }),
   ],
   controller: {
+    // Rows of User > defaults are read as the user's defaults, whatever their parenttype (frappe/defaults.py).
+    onUpdate(doc) {
+      for (const row of (doc.defaults as { defkey?: string; defvalue?: string }[] | undefined) ?? []) {
+        if (row.defkey) setUserDefault(String(doc.name), row.defkey, row.defvalue ?? null);
+      }
+    },
     // user.py autoname: the email, except the built-in Administrator and Guest
     autoname(doc) {
       const requested = String(doc.__bodyName ?? '');
@@ -81,4 +94,4 @@ export const systemSettings: DocTypeMeta = {
   },
 };
 
-export const frappeDoctypes = [currency, country, language, role, hasRole, user, installedApplication, systemSettings];
+export const frappeDoctypes = [currency, country, language, role, hasRole, defaultValue, user, installedApplication, systemSettings];

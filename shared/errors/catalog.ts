@@ -132,4 +132,8 @@ export const ERROR_TEXT: Record<ErrorCode, FriendlyText> = {
     message: 'The request was cancelled.',
     hint: 'Start or continue the run when you are ready.',
   },
+  internal_error: {
+    message: 'POS Provisioner hit an unexpected problem.',
+    hint: 'Nothing already done in ERPNext is lost. Export the support bundle and send it to the helpdesk, then try Continue.',
+  },
 };

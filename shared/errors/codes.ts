@@ -59,6 +59,8 @@ export const ErrorCode = {
   DbBusy: 'db_busy',
   ServerError: 'server_error',
   Cancelled: 'cancelled',
+  /** A bug in POS Provisioner itself. */
+  Internal: 'internal_error',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -94,6 +96,7 @@ export const CATEGORY_OF: Record<ErrorCode, ErrorCategory> = {
   db_busy: ErrorCategory.Transient,
   server_error: ErrorCategory.Server,
   cancelled: ErrorCategory.Cancelled,
+  internal_error: ErrorCategory.Server,
 };
 
 /**

@@ -1,0 +1,74 @@
+import type { ErrorInfo } from '../../shared/errors';
+import type { StepRecord } from '../../shared/model';
+import { RunStatus, StepStatus } from '../../shared/status';
+import { STEP_CATALOG, STEP_IDS, StepId, stepDefinition } from '../../shared/steps/catalog';
+import { readySteps } from '../../shared/steps/graph';
+
+/** The steps of one run, by id: the statechart's context and what the store persists. */
+export type Steps = Record<StepId, StepRecord>;
+
+export function emptyStep(stepId: StepId): StepRecord {
+  return { stepId, status: StepStatus.Pending, attempts: 0, startedAt: null, finishedAt: null, durationMs: null, currentAction: null, error: null, outputs: null };
+}
+
+export function stepsFrom(records: readonly StepRecord[]): Steps {
+  const byId = new Map(records.map((r) => [r.stepId, r]));
+  return Object.fromEntries(STEP_IDS.map((id) => [id, byId.get(id) ?? emptyStep(id)])) as Steps;
+}
+
+export const statusesOf = (steps: Steps) => Object.fromEntries(STEP_IDS.map((id) => [id, steps[id].status])) as Record<StepId, StepStatus>;
+
+export const isActive = (status: StepStatus) => status === StepStatus.Running || status === StepStatus.Retrying;
+
+export function activeSteps(steps: Steps): StepId[] {
+  return STEP_IDS.filter((id) => isActive(steps[id].status));
+}
+
+export function stepsToStart(steps: Steps, maxParallel: number): StepId[] {
+  const free = Math.max(0, maxParallel - activeSteps(steps).length);
+  return readySteps(statusesOf(steps)).slice(0, free);
+}
+
+const elapsed = (from: string | null, to: string) => (from ? Math.max(0, Date.parse(to) - Date.parse(from)) : null);
+
+export function started(step: StepRecord, at: string): StepRecord {
+  return { ...step, status: StepStatus.Running, attempts: step.attempts + 1, startedAt: at, finishedAt: null, durationMs: null, error: null, currentAction: null };
+}
+
+export function succeeded(step: StepRecord, outputs: Record<string, unknown>, at: string): StepRecord {
+  return { ...step, status: StepStatus.Succeeded, outputs, finishedAt: at, durationMs: elapsed(step.startedAt, at), currentAction: null, error: null };
+}
+
+export function failed(step: StepRecord, error: ErrorInfo, at: string): StepRecord {
+  return { ...step, status: StepStatus.Failed, error, finishedAt: at, durationMs: elapsed(step.startedAt, at), currentAction: null };
+}
+
+/** Back to pending: interrupted (cancel, crash, network) steps run again and look before they write. */
+export function interrupted(step: StepRecord): StepRecord {
+  return isActive(step.status) ? { ...step, status: StepStatus.Pending, currentAction: null } : step;
+}
+
+export function reset(step: StepRecord, which: 'failed' | 'all'): StepRecord {
+  if (step.status === StepStatus.Failed || (which === 'all' && step.status !== StepStatus.Skipped)) return { ...emptyStep(step.stepId), attempts: step.attempts };
+  return interrupted(step);
+}
+
+/** FAILED when a critical step failed; COMPLETED when every step succeeded or was skipped; else PARTIAL. */
+export function finalStatus(steps: Steps): RunStatus {
+  if (STEP_CATALOG.some((def) => def.critical && steps[def.id].status === StepStatus.Failed)) return RunStatus.Failed;
+  const done = STEP_IDS.every((id) => steps[id].status === StepStatus.Succeeded || steps[id].status === StepStatus.Skipped);
+  return done ? RunStatus.Completed : RunStatus.Partial;
+}
+
+export function isCritical(stepId: StepId): boolean {
+  return stepDefinition(stepId).critical;
+}
+
+export function isOptional(stepId: StepId): boolean {
+  return stepDefinition(stepId).optional;
+}
+
+/** The network went away only if we had reached the site in this run; before that, the address may simply be wrong. */
+export function siteWasReached(steps: Steps): boolean {
+  return steps[StepId.EngineCheck].status === StepStatus.Succeeded;
+}

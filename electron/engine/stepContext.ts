@@ -1,0 +1,47 @@
+import type { ErpNextClient } from '../erpnext/client';
+import type { ShopConfig } from '../../shared/shop/schema';
+import type { StepId } from '../../shared/steps/catalog';
+import type { StepEffects, StepOutputs } from './outputs';
+
+/** Everything a step body may use. Steps never touch the store or the machine directly. */
+export interface StepContext {
+  stepId: StepId;
+  correlationId: string;
+  shop: ShopConfig;
+  /** The company abbreviation this run uses (given, or derived like ERPNext does). */
+  abbr: string;
+  client: ErpNextClient;
+  signal: AbortSignal;
+  /** Output of an earlier step this one depends on; throws if it is missing (a catalog bug). */
+  output<K extends StepId>(stepId: K): StepOutputs[K];
+  /** Output of an earlier step that may have been skipped or failed. */
+  maybeOutput<K extends StepId>(stepId: K): StepOutputs[K] | undefined;
+  /** The current action, shown next to the step ("Creating warehouse POS Store…"). */
+  action(label: string): void;
+  log: StepLog;
+  effects: StepEffects;
+  /** Today's date and the current time as ERPNext's site sees them (site time zone). */
+  siteNow(): { date: string; datetime: string };
+}
+
+export interface StepLog {
+  debug(message: string, data?: Record<string, unknown>): void;
+  info(message: string, data?: Record<string, unknown>): void;
+  warn(message: string, data?: Record<string, unknown>): void;
+}
+
+export type StepBody<K extends StepId> = (ctx: StepContext) => Promise<StepOutputs[K]>;
+
+/** "YYYY-MM-DD" and "YYYY-MM-DD HH:mm:ss" in a time zone (ERPNext interprets datetimes in the site's zone). */
+export function clockIn(timeZone: string | null, now: Date = new Date()): { date: string; datetime: string } {
+  const zone = timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  let parts: Intl.DateTimeFormatPart[];
+  try {
+    parts = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).formatToParts(now);
+  } catch {
+    return clockIn('UTC', now);
+  }
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
+  const date = `${get('year')}-${get('month')}-${get('day')}`;
+  return { date, datetime: `${date} ${get('hour')}:${get('minute')}:${get('second')}` };
+}

@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import type { ErpNextClient } from '../erpnext/client';
+import { ErpNextError } from '../erpnext/errors';
+import type { Logger } from '../logging/logger';
+import { StoreError } from '../store';
+import { CATEGORY_OF, ERROR_TEXT, type ErrorInfo } from '../../shared/errors';
+import { companyAbbreviation } from '../../shared/shop/validate';
+import type { ShopConfig } from '../../shared/shop/schema';
+import { StepId, stepDefinition } from '../../shared/steps/catalog';
+import type { StepCallbacks } from './machine';
+import type { StepEffects, StepOutputs } from './outputs';
+import type { Steps } from './runState';
+import { type StepContext, clockIn } from './stepContext';
+import { createStepScope, stepScope } from './stepScope';
+import { STEP_BODIES } from './steps';
+
+export interface ExecutorDeps {
+  client: ErpNextClient;
+  logger: Logger;
+  shop: ShopConfig;
+  /** The site's clock (tests move it to "another day"). */
+  now?: () => Date;
+}
+
+function outputOf(steps: Steps, stepId: StepId): Record<string, unknown> | null {
+  const step = steps[stepId];
+  return step.status === 'succeeded' ? step.outputs : null;
+}
+
+/** Builds a step's context and runs its body inside the step's log/correlation scope. */
+export async function executeStep(deps: ExecutorDeps, stepId: StepId, steps: Steps, callbacks: StepCallbacks, signal: AbortSignal): Promise<Record<string, unknown>> {
+  const definition = stepDefinition(stepId);
+  const correlationId = `s${definition.index}-${randomUUID().slice(0, 8)}`;
+  const effects: StepEffects = { created: [], adopted: [], changed: [] };
+  const log = (level: 'debug' | 'info' | 'warn') => (message: string, data?: Record<string, unknown>) => deps.logger.log(level, message, { stepId, correlationId, data });
+  const ctx: StepContext = {
+    stepId,
+    correlationId,
+    shop: deps.shop,
+    abbr: companyAbbreviation(deps.shop),
+    client: deps.client,
+    signal,
+    output: <K extends StepId>(id: K) => {
+      const out = outputOf(steps, id);
+      if (!out) throw new Error(`Step ${stepId} needs the output of ${id}, which has not succeeded`);
+      return out as unknown as StepOutputs[K];
+    },
+    maybeOutput: <K extends StepId>(id: K) => (outputOf(steps, id) ?? undefined) as StepOutputs[K] | undefined,
+    action: (label) => {
+      deps.logger.debug(label, { stepId, correlationId });
+      callbacks.action(label);
+    },
+    log: { debug: log('debug'), info: log('info'), warn: log('warn') },
+    effects,
+    siteNow: () => clockIn((outputOf(steps, StepId.EngineCheck)?.timeZone as string | null) ?? null, deps.now?.() ?? new Date()),
+  };
+  deps.logger.info(`${definition.title}: started`, { stepId, correlationId });
+  const scope = createStepScope(stepId, correlationId, ({ delayMs, code }) => callbacks.retrying({ delayMs, code }));
+  const started = performance.now();
+  try {
+    const outputs = await stepScope.run(scope, () => (STEP_BODIES[stepId] as (c: StepContext) => Promise<object>)(ctx));
+    deps.logger.info(`${definition.title}: done in ${Math.round(performance.now() - started)} ms`, { stepId, correlationId, data: { effects } });
+    return { ...outputs, effects };
+  } catch (error) {
+    const info = describeFailure(error);
+    deps.logger.error(`${definition.title}: ${info.message}`, { stepId, correlationId, data: { ...info } });
+    throw error;
+  }
+}
+
+/** What the installer sees for anything a step threw: ERPNext errors as classified, bugs as internal errors. */
+export function describeFailure(error: unknown): ErrorInfo {
+  if (error instanceof ErpNextError) return error.toInfo();
+  if (error instanceof StoreError) return { code: 'internal_error', category: CATEGORY_OF.internal_error, message: error.message, hint: error.hint };
+  const text = error instanceof Error ? error.message : String(error);
+  return { code: 'internal_error', category: CATEGORY_OF.internal_error, message: `${ERROR_TEXT.internal_error.message} (${text})`, hint: ERROR_TEXT.internal_error.hint };
+}

@@ -1,0 +1,69 @@
+import type { LogEntry } from '../../shared/model';
+import type { LogLevel } from '../../shared/status';
+import type { StepId } from '../../shared/steps/catalog';
+import type { NewLogEntry, Store } from '../store';
+import type { Redactor } from './redact';
+
+export interface LogFields {
+  stepId?: StepId | null;
+  correlationId?: string | null;
+  data?: Record<string, unknown> | null;
+}
+
+export type LogListener = (entry: NewLogEntry) => void;
+
+/**
+ * Structured logs for one shop's runs. Entries are redacted here, at the sink, so nothing written to
+ * SQLite or handed to a listener can hold a secret; they are written in batches (one transaction).
+ */
+export class Logger {
+  private buffer: NewLogEntry[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private readonly listeners = new Set<LogListener>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly redact: Redactor,
+    private readonly scope: { runId?: string | null; shopId?: string | null } = {},
+    private readonly flushMs = 100,
+  ) {}
+
+  log(level: LogLevel, message: string, fields: LogFields = {}): void {
+    const entry = this.redact({
+      runId: this.scope.runId ?? null,
+      shopId: this.scope.shopId ?? null,
+      time: new Date().toISOString(),
+      level,
+      stepId: fields.stepId ?? null,
+      correlationId: fields.correlationId ?? null,
+      message,
+      data: fields.data ?? null,
+    }) as NewLogEntry;
+    this.buffer.push(entry);
+    for (const listener of this.listeners) listener(entry);
+    if (this.buffer.length >= 200) this.flush();
+    else this.timer ??= setTimeout(() => this.flush(), this.flushMs);
+  }
+
+  debug = (message: string, fields?: LogFields) => this.log('debug', message, fields);
+  info = (message: string, fields?: LogFields) => this.log('info', message, fields);
+  warn = (message: string, fields?: LogFields) => this.log('warn', message, fields);
+  error = (message: string, fields?: LogFields) => this.log('error', message, fields);
+
+  onEntry(listener: LogListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Writes what is buffered now (before a state is persisted, and on exit). */
+  flush(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.buffer.length === 0) return;
+    const batch = this.buffer;
+    this.buffer = [];
+    this.store.logs.append(batch);
+  }
+}
+
+export type { LogEntry };
