@@ -1,4 +1,4 @@
-import { StepId } from '../../shared/steps/catalog';
+import type { StepId } from '../../shared/steps/catalog';
 
 /** What each step records for later steps (persisted with the step, so a resumed run has them). */
 export interface EngineCheckOutput {
