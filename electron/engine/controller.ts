@@ -6,6 +6,7 @@ import type { RunRecord, ShopRecord } from '../../shared/model';
 import type { RunEvent, RunView } from '../../shared/runView';
 import { RunPhase, RunStatus } from '../../shared/status';
 import type { StepId } from '../../shared/steps/catalog';
+import { withDefaults } from '../../shared/withDefaults';
 import { MACHINE_VERSION, type ResumeInto, type RunMachineEvent, runMachine } from './machine';
 import { DEFAULT_NETWORK_WAIT, type NetworkWaitOptions, waitForNetwork } from './networkWait';
 import { type Steps, finalStatus, interrupted, stepsFrom } from './runState';
@@ -30,7 +31,8 @@ export interface RunControllerOptions {
 export interface RunControllerDeps {
   store: Store;
   shop: ShopRecord;
-  client: ErpNextClient;
+  /** The site's client, or a factory called when a step first needs it (viewing needs no secret). */
+  client: ErpNextClient | (() => ErpNextClient);
   logger: Logger;
   options?: RunControllerOptions;
 }
@@ -166,19 +168,27 @@ export class RunController {
 
   private ensureActor(): Actor<typeof runMachine> {
     if (this.actor) return this.actor;
-    const { client, logger, options = {} } = this.deps;
+    const { logger, options = {} } = this.deps;
+    let client: ErpNextClient | undefined;
+    const siteClient = () => (client ??= typeof this.deps.client === 'function' ? this.deps.client() : this.deps.client);
     const stored = stepsFrom(this.deps.store.runs.steps(this.run.id));
     const steps = Object.fromEntries(Object.entries(stored).map(([id, step]) => [id, interrupted(step)])) as Steps;
-    const networkWait = { ...DEFAULT_NETWORK_WAIT, ...options.networkWait };
+    const networkWait = withDefaults(DEFAULT_NETWORK_WAIT, options.networkWait);
     const actor = createActor(runMachine, {
       input: {
         steps,
         resumeInto: resumePoint(this.run),
         maxParallel: options.maxParallel ?? 2,
         deps: {
-          executeStep: (stepId, current, callbacks, signal) => executeStep({ client, logger, shop: this.deps.shop.config, now: options.now }, stepId, current, callbacks, signal),
+          executeStep: async (stepId, current, callbacks, signal) => executeStep({ client: siteClient(), logger, shop: this.deps.shop.config, now: options.now }, stepId, current, callbacks, signal),
           describeFailure,
-          waitForNetwork: (send, signal) => waitForNetwork(client as ErpNextClient, logger, networkWait, send, signal),
+          waitForNetwork: (send, signal) => {
+            try {
+              waitForNetwork(siteClient(), logger, networkWait, send, signal);
+            } catch (error) {
+              send({ type: 'NETWORK.GAVE_UP', error: describeFailure(error) });
+            }
+          },
           now: () => new Date().toISOString(),
         },
       },

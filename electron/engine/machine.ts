@@ -1,7 +1,7 @@
 import { assign, enqueueActions, fromCallback, setup, stopChild } from 'xstate';
 import type { ErrorInfo } from '../../shared/errors';
 import { StepStatus } from '../../shared/status';
-import type { StepId } from '../../shared/steps/catalog';
+import { STEP_CATALOG, type StepId, stepDefinition } from '../../shared/steps/catalog';
 import {
   type Steps,
   activeSteps,
@@ -91,6 +91,12 @@ const networkProbe = fromCallback<RunMachineEvent, { deps: RunDeps }>(({ input, 
 
 const setStep = (context: RunMachineContext, stepId: StepId, update: (step: Steps[StepId]) => Steps[StepId]): Steps => ({ ...context.steps, [stepId]: update(context.steps[stepId]) });
 const mapSteps = (steps: Steps, update: (step: Steps[StepId]) => Steps[StepId]): Steps => Object.fromEntries(Object.entries(steps).map(([id, step]) => [id, update(step)])) as Steps;
+function skipRefusal(stepId: StepId): string {
+  const step = stepDefinition(stepId);
+  const optional = STEP_CATALOG.filter((s) => s.optional).map((s) => `"${s.title}"`).join(', ');
+  return `"${step.title}" (${stepId}) cannot be skipped: it is ${step.critical ? 'critical' : 'required'} for a working till. Only optional steps (${optional}) can be skipped.`;
+}
+
 const SKIPPABLE: readonly StepStatus[] = [StepStatus.Pending, StepStatus.Failed];
 const childId = (stepId: StepId, attempt: number) => `${stepId}#${attempt}`;
 
@@ -142,7 +148,7 @@ export const runMachine = setup({
       return { steps: setStep(context, firstPending.stepId, (s) => failed({ ...s, startedAt: s.startedAt ?? now }, event.error, now)), halted: isCritical(firstPending.stepId), networkError: null, nextProbeAt: null };
     }),
     skipStep: assign(({ context, event }) => (event.type === 'SKIP' && SKIPPABLE.includes(context.steps[event.stepId].status) ? { steps: setStep(context, event.stepId, (s) => ({ ...s, status: StepStatus.Skipped, error: null })), refusal: null } : {})),
-    refuseSkip: assign(({ event }) => (event.type === 'SKIP' ? { refusal: `The step ${event.stepId} cannot be skipped: only optional steps can.` } : {})),
+    refuseSkip: assign(({ event }) => (event.type === 'SKIP' ? { refusal: skipRefusal(event.stepId) } : {})),
     resetAll: assign(({ context }) => ({ steps: mapSteps(context.steps, (s) => reset(s, 'all')), halted: false, refusal: null })),
     resetFailed: assign(({ context }) => ({ steps: mapSteps(context.steps, (s) => reset(s, 'failed')), halted: false, refusal: null })),
   },

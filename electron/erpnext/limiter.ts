@@ -1,3 +1,4 @@
+import { withDefaults } from '../../shared/withDefaults';
 import { sleep } from './retry';
 
 export interface LimiterOptions {
@@ -59,7 +60,7 @@ const limiters = new Map<string, SiteLimiter>();
 export function limiterFor(origin: string, options?: Partial<LimiterOptions>): SiteLimiter {
   let limiter = limiters.get(origin);
   if (!limiter) {
-    limiter = new SiteLimiter({ ...DEFAULT_LIMITS, ...options });
+    limiter = new SiteLimiter(withDefaults(DEFAULT_LIMITS, options));
     limiters.set(origin, limiter);
   }
   return limiter;

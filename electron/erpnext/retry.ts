@@ -1,3 +1,4 @@
+import { withDefaults } from '../../shared/withDefaults';
 import { ErpNextError } from './errors';
 
 export interface RetryPolicy {
@@ -58,7 +59,7 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 
 /** Runs `attempt` until it succeeds, fails for good, runs out of tries or time, or is cancelled. */
 export async function withRetry<T>(attempt: (n: number) => Promise<T>, options: RetryOptions): Promise<T> {
-  const policy = { ...DEFAULT_RETRY, ...options.policy };
+  const policy = withDefaults(DEFAULT_RETRY, options.policy);
   const random = options.random ?? Math.random;
   const now = options.now ?? Date.now;
   const started = now();

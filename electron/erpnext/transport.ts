@@ -174,7 +174,9 @@ export class Transport {
     }
     if (answer.status >= 400 || isForeignAnswer(answer)) {
       const error = errorFromAnswer(answer, context);
-      this.log(error.transient ? 'warn' : 'error', `${spec.method} ${spec.path} → ${answer.status} ${error.excType ?? error.code}`, context.correlationId, {
+      // A 404 is how a lookup learns that a record does not exist yet: not an error worth alarming anyone.
+      const level = error.code === 'not_found' ? 'info' : error.transient ? 'warn' : 'error';
+      this.log(level, `${spec.method} ${spec.path} → ${answer.status} ${error.excType ?? error.code}`, context.correlationId, {
         ...facts,
         code: error.code,
         excType: error.excType,

@@ -12,6 +12,11 @@ export interface LogFields {
 
 export type LogListener = (entry: NewLogEntry) => void;
 
+export interface LogScope {
+  runId?: string | null;
+  shopId?: string | null;
+}
+
 /**
  * Structured logs for one shop's runs. Entries are redacted here, at the sink, so nothing written to
  * SQLite or handed to a listener can hold a secret; they are written in batches (one transaction).
@@ -24,14 +29,16 @@ export class Logger {
   constructor(
     private readonly store: Store,
     private readonly redact: Redactor,
-    private readonly scope: { runId?: string | null; shopId?: string | null } = {},
+    /** Fixed, or read at each entry (a shop's logger follows its current run). */
+    private readonly scope: LogScope | (() => LogScope) = {},
     private readonly flushMs = 100,
   ) {}
 
   log(level: LogLevel, message: string, fields: LogFields = {}): void {
+    const scope = typeof this.scope === 'function' ? this.scope() : this.scope;
     const entry = this.redact({
-      runId: this.scope.runId ?? null,
-      shopId: this.scope.shopId ?? null,
+      runId: scope.runId ?? null,
+      shopId: scope.shopId ?? null,
       time: new Date().toISOString(),
       level,
       stepId: fields.stepId ?? null,

@@ -1,0 +1,153 @@
+import { readFileSync } from 'node:fs';
+import { RunLockedError } from '../engine/controller';
+import type { ProvisioningService } from '../service';
+import type { ShopRecord } from '../../shared/model';
+import type { RunView } from '../../shared/runView';
+import { LOG_LEVELS, type LogLevel, RunPhase } from '../../shared/status';
+import { isStepId, type StepId } from '../../shared/steps/catalog';
+import { validateShop } from '../../shared/shop/validate';
+import { ExitCode, UsageError, exitCodeFor } from './exitCodes';
+import type { Output } from './output';
+import { isBuiltInSandbox, resolveSite } from './sites';
+
+export interface CommandOptions {
+  db: string;
+  site?: string;
+  shop?: string;
+  json: boolean;
+  step?: string;
+  level?: string;
+  out?: string;
+}
+
+export interface CommandEnv {
+  service: ProvisioningService;
+  output: Output;
+  options: CommandOptions;
+  /** Cancels a running run (Ctrl-C). */
+  onInterrupt(handler: () => void): void;
+}
+
+function readShopFile(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`Cannot read the shop file ${file}: ${(error as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`The shop file ${file} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+/** --shop FILE names the shop by its company; without it, the shop most recently worked on. */
+function findShop(service: ProvisioningService, options: CommandOptions): ShopRecord {
+  const shops = service.listShops();
+  if (options.shop) {
+    const result = validateShop(readShopFile(options.shop));
+    const name = result.ok ? result.value.company.name : (readShopFile(options.shop) as { company?: { name?: string } })?.company?.name;
+    const shop = shops.find((s) => s.name === name);
+    if (!shop) throw new UsageError(`No run is recorded for the shop "${name ?? options.shop}" in ${options.db}. Start one with: pos-provisioner run --shop ${options.shop}`);
+    return shop;
+  }
+  const latest = [...shops].sort((a, b) => (service.store.runs.latestForShop(b.id)?.updatedAt ?? b.updatedAt).localeCompare(service.store.runs.latestForShop(a.id)?.updatedAt ?? a.updatedAt))[0];
+  if (!latest) throw new UsageError(`No shop is recorded in ${options.db}. Start with: pos-provisioner run --shop FILE`);
+  return latest;
+}
+
+async function drive(env: CommandEnv, shop: ShopRecord, action: (shopId: string) => Promise<RunView>): Promise<number> {
+  const stop = env.service.onRunUpdate((view, events) => view.shopId === shop.id && env.output.update(view, events));
+  env.onInterrupt(() => env.service.cancelRun(shop.id));
+  try {
+    const view = await action(shop.id);
+    const code = view.run.phase === RunPhase.Paused ? ExitCode.Interrupted : exitCodeFor(view.run.status);
+    env.output.result(view, code);
+    return code;
+  } catch (error) {
+    if (error instanceof RunLockedError) {
+      env.output.message(`${error.message} ${error.hint}`);
+      return ExitCode.Locked;
+    }
+    throw error;
+  } finally {
+    stop();
+  }
+}
+
+/** run --shop FILE: validates the file, registers site and shop, and starts (or resumes) the run. */
+export async function runCommand(env: CommandEnv): Promise<number> {
+  if (!env.options.shop) throw new UsageError('run needs --shop FILE');
+  const file = readShopFile(env.options.shop);
+  const validation = validateShop(file);
+  if (!validation.ok) throw new UsageError(`The shop file ${env.options.shop} has ${validation.issues.length} problem(s):`, validation.issues.map((i) => `${i.path}: ${i.message}`));
+  for (const warning of validation.warnings) env.output.message(`warning: ${warning.path}: ${warning.message}`);
+  const { site, sandbox } = await resolveSite(env.service, env.options.site, env.options.db);
+  try {
+    if (sandbox) env.output.message(`No ERPNext site given: using the built-in sandbox at ${sandbox.url}`);
+    const saved = env.service.saveShop(site.id, file);
+    if (!saved.ok) throw new UsageError('invalid shop file', saved.issues.map((i) => `${i.path}: ${i.message}`));
+    return await drive(env, saved.shop, env.service.startRun);
+  } finally {
+    await sandbox?.stop();
+  }
+}
+
+/** continue / retry: the same shop's run, on its own site (the built-in sandbox is restarted for it). */
+export async function resumeCommand(env: CommandEnv, how: 'continue' | 'retry'): Promise<number> {
+  const shop = findShop(env.service, env.options);
+  const site = env.service.site(shop.siteId);
+  const given = env.options.site ?? process.env.ERPNEXT_URL;
+  const { sandbox } = await resolveSite(env.service, given ?? (isBuiltInSandbox(site.url, env.options.db) ? undefined : site.url), env.options.db);
+  try {
+    return await drive(env, shop, how === 'continue' ? env.service.continueRun : env.service.retryAll);
+  } finally {
+    await sandbox?.stop();
+  }
+}
+
+export function skipCommand(env: CommandEnv): number {
+  const stepId = env.options.step;
+  if (!stepId || !isStepId(stepId)) throw new UsageError(`skip needs --step ID, one of the step ids (e.g. step_6_demo_items)`);
+  const shop = findShop(env.service, env.options);
+  const result = env.service.skipStep(shop.id, stepId as StepId);
+  if (!result.ok) {
+    env.output.message(result.message);
+    return ExitCode.Usage;
+  }
+  env.output.message(`${stepId} will be skipped for "${shop.name}". Run \`pos-provisioner continue\` to go on.`);
+  return ExitCode.Completed;
+}
+
+export function statusCommand(env: CommandEnv): number {
+  const shop = findShop(env.service, env.options);
+  const view = env.service.runView(shop.id);
+  env.output.update(view, view.steps.map((step) => ({ type: 'step.action', at: view.run.updatedAt, stepId: step.stepId, action: `${step.status}${step.error ? `: ${step.error.message}` : ''}` })));
+  env.output.message(`${shop.name}: ${view.run.status} (${view.run.phase}), ${Math.round(view.progress * 100)}% done`);
+  return exitCodeFor(view.run.status);
+}
+
+export function logsCommand(env: CommandEnv): number {
+  const shop = findShop(env.service, env.options);
+  const level = env.options.level as LogLevel | undefined;
+  if (level && !LOG_LEVELS.includes(level)) throw new UsageError(`--level must be one of ${LOG_LEVELS.join(', ')}`);
+  if (env.options.step && !isStepId(env.options.step)) throw new UsageError(`--step must be a step id such as step_2_company`);
+  let afterId: number | undefined;
+  for (;;) {
+    const page = env.service.listLogs({ shopId: shop.id, level, stepId: env.options.step as StepId | undefined, afterId, limit: 5_000 });
+    for (const entry of page) {
+      process.stdout.write(env.options.json ? `${JSON.stringify(entry)}\n` : `${entry.time} ${entry.level.toUpperCase().padEnd(5)} ${entry.stepId ?? '-'} ${entry.correlationId ?? '-'} ${entry.message}\n`);
+    }
+    if (page.length < 5_000) return ExitCode.Completed;
+    afterId = page.at(-1)!.id;
+  }
+}
+
+export function exportLogsCommand(env: CommandEnv): number {
+  if (!env.options.out) throw new UsageError('export-logs needs --out FILE (a .zip)');
+  const shop = findShop(env.service, env.options);
+  const { files, bytes } = env.service.exportBundle(shop.id, env.options.out);
+  env.output.message(`Support bundle for "${shop.name}" written to ${env.options.out} (${files.length} files, ${bytes} bytes). It contains no API secret.`);
+  return ExitCode.Completed;
+}

@@ -1,0 +1,30 @@
+import { RunStatus } from '../../shared/status';
+
+/** Exit codes of `pos-provisioner` (documented in README). */
+export const ExitCode = {
+  Completed: 0,
+  Failed: 1,
+  Partial: 2,
+  /** EX_USAGE: bad arguments or an invalid shop file. */
+  Usage: 64,
+  /** EX_TEMPFAIL: another process is running this shop; try again later. */
+  Locked: 75,
+  /** Interrupted by Ctrl-C: the run is paused and resumable with `continue`. */
+  Interrupted: 130,
+} as const;
+
+export function exitCodeFor(status: RunStatus): number {
+  if (status === RunStatus.Completed) return ExitCode.Completed;
+  if (status === RunStatus.Partial) return ExitCode.Partial;
+  return ExitCode.Failed;
+}
+
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly details: string[] = [],
+  ) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}

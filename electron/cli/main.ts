@@ -1,0 +1,138 @@
+import { parseArgs } from 'node:util';
+import { ErpNextError } from '../erpnext/errors';
+import { EnvSecretStore } from '../secrets';
+import { ProvisioningService } from '../service';
+import { StoreError } from '../store';
+import { sandboxCommand } from '../../sandbox/cli';
+import { type CommandEnv, type CommandOptions, exportLogsCommand, logsCommand, resumeCommand, runCommand, skipCommand, statusCommand } from './commands';
+import { ExitCode, UsageError } from './exitCodes';
+import { HumanOutput, JsonOutput } from './output';
+import { defaultDbFile } from './paths';
+
+export const APP_VERSION = '0.1.0';
+
+const USAGE = `usage: pos-provisioner <command> [options]
+
+commands:
+  run --shop FILE [--site URL] [--db FILE] [--json]   provision a shop (built-in sandbox when no site is given)
+  continue [--shop FILE]                              resume from the first failed or interrupted step
+  retry [--shop FILE]                                 run every step again (completed ones only re-check)
+  skip --step ID [--shop FILE]                        skip an optional step (step_6_demo_items)
+  status [--shop FILE]                                show the shop's run
+  logs [--step ID] [--level L] [--json]               print the shop's logs
+  export-logs --out FILE                              write the support bundle (zip, no secrets)
+  sandbox [--port N] [--db FILE] [--latency MS] [--faults SPEC]   start the ERPNext sandbox
+
+options:
+  --db FILE            local database (default: ${defaultDbFile()})
+  --site URL           ERPNext site (or ERPNEXT_URL); credentials from ERPNEXT_API_KEY / ERPNEXT_API_SECRET
+  --json               one JSON event per line
+  --rps N, --concurrency N   requests per second / in flight against the site (default 10 / 2)
+  --probe-interval MS  first pause between probes while the site is unreachable (default 1000)
+
+exit codes: 0 COMPLETED, 2 PARTIAL, 1 FAILED, 64 bad usage or invalid shop file, 75 shop busy in another process, 130 interrupted`;
+
+const OPTIONS = {
+  shop: { type: 'string' },
+  site: { type: 'string' },
+  db: { type: 'string' },
+  json: { type: 'boolean' },
+  step: { type: 'string' },
+  level: { type: 'string' },
+  out: { type: 'string' },
+  rps: { type: 'string' },
+  concurrency: { type: 'string' },
+  'probe-interval': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function positiveNumber(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${name} must be a positive number, got "${value}"`);
+  return n;
+}
+
+async function dispatch(command: string, args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: false });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return ExitCode.Completed;
+  }
+  const options: CommandOptions = { db: values.db ?? defaultDbFile(), site: values.site, shop: values.shop, json: Boolean(values.json), step: values.step, level: values.level, out: values.out };
+  const service = new ProvisioningService({
+    dbFile: options.db,
+    secrets: new EnvSecretStore(),
+    appVersion: APP_VERSION,
+    client: { limits: { requestsPerSecond: positiveNumber(values.rps, 'rps'), maxConcurrent: positiveNumber(values.concurrency, 'concurrency') } },
+    run: { networkWait: { baseDelayMs: positiveNumber(values['probe-interval'], 'probe-interval') } },
+  });
+  const interrupts: (() => void)[] = [];
+  const onSignal = () => interrupts.forEach((handler) => handler());
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const env: CommandEnv = { service, output: options.json ? new JsonOutput() : new HumanOutput(), options, onInterrupt: (handler) => interrupts.push(handler) };
+  try {
+    switch (command) {
+      case 'run':
+        return await runCommand(env);
+      case 'continue':
+        return await resumeCommand(env, 'continue');
+      case 'retry':
+        return await resumeCommand(env, 'retry');
+      case 'skip':
+        return skipCommand(env);
+      case 'status':
+        return statusCommand(env);
+      case 'logs':
+        return logsCommand(env);
+      case 'export-logs':
+        return exportLogsCommand(env);
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    service.close();
+  }
+}
+
+function report(error: unknown): number {
+  if (error instanceof UsageError) {
+    process.stderr.write(`pos-provisioner: ${error.message}\n${error.details.map((d) => `  - ${d}\n`).join('')}`);
+    if (error.details.length === 0) process.stderr.write(`\n${USAGE}\n`);
+    return ExitCode.Usage;
+  }
+  if (error instanceof Error && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    process.stderr.write(`pos-provisioner: ${error.message}\n\n${USAGE}\n`);
+    return ExitCode.Usage;
+  }
+  if (error instanceof ErpNextError && error.code === 'invalid_url') {
+    process.stderr.write(`pos-provisioner: ${error.message}\n  ${error.hint}\n`);
+    return ExitCode.Usage;
+  }
+  if (error instanceof StoreError || error instanceof ErpNextError) {
+    process.stderr.write(`pos-provisioner: ${error.message}\n  ${error.hint}\n`);
+    return ExitCode.Failed;
+  }
+  process.stderr.write(`pos-provisioner: unexpected error: ${error instanceof Error ? error.message : String(error)}\n  Nothing done in ERPNext is lost; run \`pos-provisioner export-logs --out bundle.zip\` and send it to the helpdesk.\n`);
+  return ExitCode.Failed;
+}
+
+export async function main(argv: string[] = process.argv.slice(2)): Promise<number> {
+  const [command, ...args] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return command ? ExitCode.Completed : ExitCode.Usage;
+  }
+  if (command === 'sandbox') {
+    await sandboxCommand(args);
+    return -1;
+  }
+  try {
+    return await dispatch(command, args);
+  } catch (error) {
+    return report(error);
+  }
+}

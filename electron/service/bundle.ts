@@ -1,0 +1,80 @@
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { strToU8, zipSync } from 'fflate';
+import type { Redactor } from '../logging/redact';
+import type { Store } from '../store';
+import type { LogEntry, ShopRecord, SiteRecord } from '../../shared/model';
+import { StepId } from '../../shared/steps/catalog';
+
+export interface BundleInput {
+  store: Store;
+  shop: ShopRecord;
+  site: SiteRecord | null;
+  redact: Redactor;
+  /** Secrets that must not appear in any byte of the bundle; checked after redaction. */
+  secrets: readonly string[];
+  appVersion: string;
+}
+
+/** An API key is an identifier, but only its first characters are needed to recognise it. */
+const maskKey = (key: string) => (key.length > 6 ? `${key.slice(0, 4)}…(${key.length} chars)` : '…');
+
+function versions(input: BundleInput): Record<string, unknown> {
+  const check = input.store.runs
+    .listForShop(input.shop.id)
+    .map((run) => input.store.runs.steps(run.id).find((s) => s.stepId === StepId.EngineCheck)?.outputs)
+    .find(Boolean);
+  return {
+    app: input.appVersion,
+    node: process.versions.node,
+    electron: process.versions.electron ?? null,
+    erpnext: check?.erpnextVersion ?? input.site?.lastCheck?.erpnextVersion ?? null,
+    frappe: check?.frappeVersion ?? input.site?.lastCheck?.frappeVersion ?? null,
+    os: `${os.type()} ${os.release()} (${os.arch()})`,
+    exportedAt: new Date().toISOString(),
+  };
+}
+
+function allLogs(store: Store, shopId: string): LogEntry[] {
+  const entries: LogEntry[] = [];
+  for (let afterId: number | undefined; ; ) {
+    const page = store.logs.list({ shopId, afterId, limit: 10_000 });
+    entries.push(...page);
+    if (page.length < 10_000) return entries;
+    afterId = page.at(-1)!.id;
+  }
+}
+
+function files(input: BundleInput): Record<string, string> {
+  const { store, shop, site } = input;
+  const runs = store.runs.listForShop(shop.id);
+  const steps = runs.flatMap((run) => store.runs.steps(run.id).map((step) => ({ runId: run.id, ...step })));
+  const logs = allLogs(store, shop.id);
+  return {
+    'README.txt': `POS Provisioner support bundle for "${shop.name}".\nlogs.jsonl: one log entry per line (secrets redacted).\nruns.json, steps.json: run and step tables.\nversions.json: app, Node/Electron, ERPNext, Frappe, OS.\nshop.json: the shop configuration. site.json: the site (API key masked, secret never included).\n`,
+    'logs.jsonl': logs.map((entry) => JSON.stringify(input.redact(entry))).join('\n') + '\n',
+    'runs.json': JSON.stringify(input.redact(runs), null, 2),
+    'steps.json': JSON.stringify(input.redact(steps), null, 2),
+    'versions.json': JSON.stringify(versions(input), null, 2),
+    'shop.json': JSON.stringify(input.redact({ name: shop.name, config: shop.config, createdAt: shop.createdAt }), null, 2),
+    'site.json': JSON.stringify(site ? input.redact({ url: site.url, apiKey: maskKey(site.apiKey), tlsCaFile: site.tlsCaFile, tlsPin: site.tlsPin, lastCheck: site.lastCheck }) : null, null, 2),
+  };
+}
+
+/**
+ * Writes the helpdesk zip. Every file goes through the redactor, then is scanned for each secret (as
+ * text, base64 and URL-encoded): if one were still there the export is refused rather than leaked.
+ */
+export function writeSupportBundle(input: BundleInput, outFile: string): { files: string[]; bytes: number } {
+  const contents = files(input);
+  for (const [name, text] of Object.entries(contents)) {
+    for (const secret of input.secrets.filter((s) => s.length >= 4)) {
+      for (const form of [secret, Buffer.from(secret).toString('base64'), encodeURIComponent(secret)]) {
+        if (text.includes(form)) throw new Error(`Refusing to export: ${name} still contains a secret after redaction.`);
+      }
+    }
+  }
+  const zip = zipSync(Object.fromEntries(Object.entries(contents).map(([name, text]) => [name, strToU8(text)])), { level: 6 });
+  writeFileSync(outFile, zip);
+  return { files: Object.keys(contents), bytes: zip.byteLength };
+}

@@ -1,0 +1,202 @@
+import { RunController, type RunControllerOptions } from '../engine/controller';
+import { ErpNextClient } from '../erpnext/client';
+import { ErpNextError } from '../erpnext/errors';
+import { normalizeSiteUrl } from '../erpnext/siteUrl';
+import { normalizeFingerprint } from '../erpnext/tls';
+import { Logger } from '../logging/logger';
+import { type Redactor, createRedactor } from '../logging/redact';
+import type { SecretStore } from '../secrets';
+import { Store } from '../store';
+import type { ConnectionCheck, LogEntry, LogQuery, ShopRecord, SiteRecord } from '../../shared/model';
+import type { RunEvent, RunView } from '../../shared/runView';
+import { type ShopIssue, validateShop } from '../../shared/shop/validate';
+import type { StepId } from '../../shared/steps/catalog';
+import { writeSupportBundle } from './bundle';
+import { testConnection } from './connection';
+import { type ClientTuning, clientForSite } from './siteClient';
+
+export interface ServiceOptions {
+  dbFile: string;
+  secrets: SecretStore;
+  appVersion: string;
+  client?: ClientTuning;
+  run?: RunControllerOptions;
+}
+
+export interface SiteInput {
+  url: string;
+  apiKey: string;
+  /** Omitted on edit = keep the stored secret. */
+  apiSecret?: string;
+  tlsCaFile?: string | null;
+  tlsPin?: string | null;
+}
+
+export class NotFoundError extends Error {
+  readonly hint = 'Refresh the list: it may have been removed in another window.';
+}
+
+/**
+ * The use cases of the app and the CLI, over one local database: sites and their credentials, shops,
+ * runs (one controller per shop), logs and support bundles. Plain Node: the Electron shell and the CLI
+ * are thin adapters over this class.
+ */
+export class ProvisioningService {
+  readonly store: Store;
+  private readonly redact: Redactor;
+  private readonly controllers = new Map<string, RunController>();
+  private readonly listeners = new Set<(view: RunView, events: RunEvent[]) => void>();
+  private readonly logListeners = new Set<(entry: Omit<LogEntry, 'id'>) => void>();
+
+  constructor(private readonly options: ServiceOptions) {
+    this.store = Store.open(options.dbFile);
+    this.redact = createRedactor(() => this.knownSecrets());
+  }
+
+  private knownSecrets(): string[] {
+    return this.store.sites.list().flatMap((site) => this.options.secrets.get(site.id) ?? []);
+  }
+
+  // ---- sites --------------------------------------------------------------------------------------
+
+  listSites(): SiteRecord[] {
+    return this.store.sites.list();
+  }
+
+  saveSite(input: SiteInput, siteId?: string): SiteRecord {
+    const { baseUrl, displayUrl } = normalizeSiteUrl(input.url);
+    const tlsPin = input.tlsPin ? normalizeFingerprint(input.tlsPin) : null;
+    const fields = { url: baseUrl, displayUrl, apiKey: input.apiKey.trim(), tlsCaFile: input.tlsCaFile || null, tlsPin };
+    const existing = siteId ? this.store.sites.get(siteId) : this.store.sites.findByUrl(baseUrl);
+    const site = existing ? this.store.sites.update(existing.id, fields)! : this.store.sites.add(fields);
+    if (input.apiSecret) this.options.secrets.set(site.id, input.apiSecret.trim());
+    return site;
+  }
+
+  removeSite(siteId: string): void {
+    this.options.secrets.remove(siteId);
+    this.store.sites.remove(siteId);
+  }
+
+  hasSecret(siteId: string): boolean {
+    return Boolean(this.options.secrets.get(siteId));
+  }
+
+  async testSite(siteId: string): Promise<ConnectionCheck> {
+    const site = this.site(siteId);
+    const check = await testConnection(this.clientFor(site, this.loggerFor({})));
+    this.store.sites.recordCheck(site.id, check);
+    return check;
+  }
+
+  /** Chart templates ERPNext offers for a country (for the shop form). */
+  async chartsForCountry(siteId: string, country: string): Promise<string[]> {
+    const client = this.clientFor(this.site(siteId), this.loggerFor({}));
+    return client.callGet<string[]>('erpnext.accounts.doctype.account.chart_of_accounts.chart_of_accounts.get_charts_for_country', { country, with_standard: 1 });
+  }
+
+  // ---- shops --------------------------------------------------------------------------------------
+
+  listShops(siteId?: string): ShopRecord[] {
+    return this.store.shops.list(siteId);
+  }
+
+  /** Validates and saves a shop (new, or `shopId` edited). Nothing is stored when the file has problems. */
+  saveShop(siteId: string, file: unknown, shopId?: string): { ok: true; shop: ShopRecord; warnings: ShopIssue[] } | { ok: false; issues: ShopIssue[] } {
+    this.site(siteId);
+    const result = validateShop(file);
+    if (!result.ok) return { ok: false, issues: result.issues };
+    const shop = shopId ? this.store.shops.update(shopId, result.value) : this.store.shops.upsert(siteId, result.value);
+    if (!shop) throw new NotFoundError('That shop no longer exists.');
+    this.controllers.get(shop.id)?.dispose();
+    this.controllers.delete(shop.id);
+    return { ok: true, shop, warnings: result.warnings };
+  }
+
+  removeShop(shopId: string): void {
+    this.controllers.get(shopId)?.dispose();
+    this.controllers.delete(shopId);
+    this.store.shops.remove(shopId);
+  }
+
+  // ---- runs ---------------------------------------------------------------------------------------
+
+  runView(shopId: string): RunView {
+    return this.controller(shopId).view();
+  }
+
+  startRun = (shopId: string) => this.controller(shopId).start();
+  continueRun = (shopId: string) => this.controller(shopId).continueRun();
+  retryAll = (shopId: string) => this.controller(shopId).retryAll();
+  cancelRun = (shopId: string) => this.controller(shopId).cancel();
+  skipStep = (shopId: string, stepId: StepId) => this.controller(shopId).skip(stepId);
+
+  onRunUpdate(listener: (view: RunView, events: RunEvent[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  onLog(listener: (entry: Omit<LogEntry, 'id'>) => void): () => void {
+    this.logListeners.add(listener);
+    return () => this.logListeners.delete(listener);
+  }
+
+  // ---- logs ---------------------------------------------------------------------------------------
+
+  listLogs(query: LogQuery): LogEntry[] {
+    return this.store.logs.list(query);
+  }
+
+  countLogs(query: LogQuery): number {
+    return this.store.logs.count(query);
+  }
+
+  exportBundle(shopId: string, outFile: string): { files: string[]; bytes: number } {
+    const shop = this.shop(shopId);
+    return writeSupportBundle({ store: this.store, shop, site: this.store.sites.get(shop.siteId), redact: this.redact, secrets: this.knownSecrets(), appVersion: this.options.appVersion }, outFile);
+  }
+
+  close(): void {
+    for (const controller of this.controllers.values()) controller.dispose();
+    this.controllers.clear();
+    this.store.close();
+  }
+
+  // ---- wiring -------------------------------------------------------------------------------------
+
+  site(siteId: string): SiteRecord {
+    const site = this.store.sites.get(siteId);
+    if (!site) throw new NotFoundError('That ERPNext site is not configured.');
+    return site;
+  }
+
+  shop(shopId: string): ShopRecord {
+    const shop = this.store.shops.get(shopId);
+    if (!shop) throw new NotFoundError('That shop does not exist.');
+    return shop;
+  }
+
+  private loggerFor(scope: { shopId?: string } | (() => { runId?: string; shopId?: string })): Logger {
+    const logger = new Logger(this.store, this.redact, scope);
+    logger.onEntry((entry) => this.logListeners.forEach((listener) => listener(entry)));
+    return logger;
+  }
+
+  private clientFor(site: SiteRecord, logger: Logger): ErpNextClient {
+    return clientForSite(site, this.options.secrets, logger, this.options.client);
+  }
+
+  controller(shopId: string): RunController {
+    const existing = this.controllers.get(shopId);
+    if (existing) return existing;
+    const shop = this.shop(shopId);
+    let controller: RunController | undefined;
+    const logger = this.loggerFor(() => ({ shopId: shop.id, runId: controller?.runId }));
+    controller = new RunController({ store: this.store, shop, client: () => this.clientFor(this.site(shop.siteId), logger), logger, options: this.options.run });
+    controller.onUpdate((view, events) => this.listeners.forEach((listener) => listener(view, events)));
+    this.controllers.set(shopId, controller);
+    return controller;
+  }
+}
+
+export { ErpNextError };

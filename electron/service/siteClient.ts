@@ -1,0 +1,35 @@
+import { ErpNextClient } from '../erpnext/client';
+import { ErpNextError } from '../erpnext/errors';
+import type { LimiterOptions } from '../erpnext/limiter';
+import type { RetryPolicy } from '../erpnext/retry';
+import type { Logger } from '../logging/logger';
+import { stepScope } from '../engine/stepScope';
+import type { SecretStore } from '../secrets';
+import type { SiteRecord } from '../../shared/model';
+
+export interface ClientTuning {
+  timeoutMs?: number;
+  limits?: Partial<LimiterOptions>;
+  retry?: Partial<RetryPolicy>;
+  language?: string;
+}
+
+/**
+ * The ERPNext client of a stored site: its secret from the secret store, its TLS settings, and a log
+ * sink that tags each call with the step it runs for (and reports retries to that step).
+ */
+export function clientForSite(site: SiteRecord, secrets: SecretStore, logger: Logger, tuning: ClientTuning = {}): ErpNextClient {
+  const apiSecret = secrets.get(site.id);
+  if (!apiSecret) {
+    throw new ErpNextError({ code: 'auth_failed', message: `No API secret is available for ${site.displayUrl}.`, hint: `Enter the API secret again (it is kept in ${secrets.description}).` });
+  }
+  return new ErpNextClient({
+    siteUrl: site.url,
+    credentials: { apiKey: site.apiKey, apiSecret },
+    tls: { caFile: site.tlsCaFile ?? undefined, pinnedSha256: site.tlsPin ?? undefined },
+    ...tuning,
+    log: (entry) => logger.log(entry.level, entry.message, { stepId: stepScope.getStore()?.stepId ?? null, correlationId: entry.correlationId, data: entry.data }),
+    onRetry: (event) => stepScope.getStore()?.onRetry(event),
+    nextCorrelationId: () => stepScope.getStore()?.nextCallId(),
+  });
+}
