@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { FaultSpecError, parseFaultSpec, startSandbox, type FaultRule } from './index';
 
@@ -18,10 +19,12 @@ function number(value: string | undefined, name: string): number | undefined {
   return n;
 }
 
-async function main(): Promise<void> {
+/** The sandbox command line; also `pos-provisioner sandbox …`. Resolves once the server listens. */
+export async function sandboxCommand(args: string[] = process.argv.slice(2)): Promise<void> {
   let values;
   try {
     ({ values } = parseArgs({
+      args,
       options: {
         port: { type: 'string' }, db: { type: 'string' }, state: { type: 'string' }, latency: { type: 'string' },
         faults: { type: 'string' }, v14: { type: 'boolean' }, seed: { type: 'string' }, help: { type: 'boolean', short: 'h' },
@@ -62,7 +65,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`sandbox: ${(error as Error).message}\n`);
-  process.exit(1);
-});
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  sandboxCommand().catch((error: unknown) => {
+    process.stderr.write(`sandbox: ${(error as Error).message}\n`);
+    process.exit(1);
+  });
+}

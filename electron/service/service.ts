@@ -1,5 +1,5 @@
 import { RunController, type RunControllerOptions } from '../engine/controller';
-import { ErpNextClient } from '../erpnext/client';
+import type { ErpNextClient } from '../erpnext/client';
 import { ErpNextError } from '../erpnext/errors';
 import { normalizeSiteUrl } from '../erpnext/siteUrl';
 import { normalizeFingerprint } from '../erpnext/tls';
@@ -190,9 +190,9 @@ export class ProvisioningService {
     const existing = this.controllers.get(shopId);
     if (existing) return existing;
     const shop = this.shop(shopId);
-    let controller: RunController | undefined;
-    const logger = this.loggerFor(() => ({ shopId: shop.id, runId: controller?.runId }));
-    controller = new RunController({ store: this.store, shop, client: () => this.clientFor(this.site(shop.siteId), logger), logger, options: this.options.run });
+    // The logger reads the controller's current run id at each entry (a new run keeps the same logger).
+    const logger: Logger = this.loggerFor(() => ({ shopId: shop.id, runId: controller.runId }));
+    const controller = new RunController({ store: this.store, shop, client: () => this.clientFor(this.site(shop.siteId), logger), logger, options: this.options.run });
     controller.onUpdate((view, events) => this.listeners.forEach((listener) => listener(view, events)));
     this.controllers.set(shopId, controller);
     return controller;
