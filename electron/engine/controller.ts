@@ -5,7 +5,7 @@ import type { Store } from '../store';
 import type { RunRecord, ShopRecord } from '../../shared/model';
 import type { RunEvent, RunView } from '../../shared/runView';
 import { RunPhase, RunStatus } from '../../shared/status';
-import type { StepId } from '../../shared/steps/catalog';
+import { StepId } from '../../shared/steps/catalog';
 import { withDefaults } from '../../shared/withDefaults';
 import { MACHINE_VERSION, type ResumeInto, type RunMachineEvent, runMachine } from './machine';
 import { DEFAULT_NETWORK_WAIT, type NetworkWaitOptions, waitForNetwork } from './networkWait';
@@ -146,6 +146,8 @@ export class RunController {
   private command(event: RunMachineEvent): Promise<RunView> {
     this.acquireLock();
     const actor = this.ensureActor();
+    // A shop that asks for no demo items skips the optional step rather than running it empty.
+    if (event.type === 'START' && this.deps.shop.config.demoItems === false) actor.send({ type: 'SKIP', stepId: StepId.DemoItems });
     const done = this.settled();
     actor.send(event);
     return done;

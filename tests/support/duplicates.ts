@@ -1,0 +1,49 @@
+import type { Sandbox } from '../../sandbox';
+
+export interface ShopExpectation {
+  company: string;
+  customer: string;
+  profile: string;
+  items: string[];
+}
+
+/** The shop of tests/support/engineHarness SHOP_FILE, as it must look on the site. */
+export const CORNER_CAFE: ShopExpectation = {
+  company: 'Corner Cafe',
+  customer: 'Walk-in Customer',
+  profile: 'Corner Cafe POS',
+  items: ['CC-ESPRESSO', 'CC-CAPPUCCINO', 'CC-CROISSANT', 'CC-WATER'],
+};
+
+/**
+ * How many of each thing the shop needs exist on the site: every count must be exactly one after any
+ * run, interrupted or not.
+ */
+export function shopRecordCounts(sandbox: Sandbox, shop: ShopExpectation): Record<string, number> {
+  const { company } = shop;
+  const counts: Record<string, number> = {
+    company: sandbox.db.count('Company', { company_name: company }),
+    mainStore: sandbox.db.count('Warehouse', { company, warehouse_name: 'Main Store' }),
+    posStore: sandbox.db.count('Warehouse', { company, warehouse_name: 'POS Store' }),
+    cardAccount: sandbox.db.count('Account', { company, account_name: 'Card Payments' }),
+    customer: sandbox.db.count('Customer', { customer_name: shop.customer }),
+    posProfile: sandbox.db.count('POS Profile', { name: shop.profile }),
+    openSession: sandbox.db.count('POS Opening Entry', { pos_profile: shop.profile, docstatus: 1, status: 'Open' }),
+    draftSession: sandbox.db.count('POS Opening Entry', { pos_profile: shop.profile, docstatus: 0 }),
+    demoGroup: sandbox.db.count('Item Group', { item_group_name: 'Demo Items' }),
+  };
+  for (const mode of ['Cash', 'Credit Card']) {
+    const doc = sandbox.db.get('Mode of Payment', mode);
+    counts[`${mode} account rows`] = ((doc?.accounts as { company: string }[] | undefined) ?? []).filter((row) => row.company === company).length;
+  }
+  for (const item of shop.items) {
+    counts[`item ${item}`] = sandbox.db.count('Item', { item_code: item });
+    counts[`price ${item}`] = sandbox.db.count('Item Price', { item_code: item });
+    counts[`opening stock ${item}`] = sandbox.db.list('Stock Entry').filter((entry) => ((entry.items as { item_code: string }[] | undefined) ?? []).some((row) => row.item_code === item)).length;
+  }
+  return counts;
+}
+
+export function allOnes(counts: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.keys(counts).map((key) => [key, key === 'draftSession' ? 0 : 1]));
+}
