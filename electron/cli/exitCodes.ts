@@ -23,6 +23,8 @@ export class UsageError extends Error {
   constructor(
     message: string,
     readonly details: string[] = [],
+    /** Print the usage text too (for a wrong command line, not for a wrong file). */
+    readonly showUsage = false,
   ) {
     super(message);
     this.name = 'UsageError';

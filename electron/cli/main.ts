@@ -89,7 +89,7 @@ async function dispatch(command: string, args: string[]): Promise<number> {
       case 'export-logs':
         return exportLogsCommand(env);
       default:
-        throw new UsageError(`unknown command "${command}"`);
+        throw new UsageError(`unknown command "${command}"`, [], true);
     }
   } finally {
     process.off('SIGINT', onSignal);
@@ -101,7 +101,7 @@ async function dispatch(command: string, args: string[]): Promise<number> {
 function report(error: unknown): number {
   if (error instanceof UsageError) {
     process.stderr.write(`pos-provisioner: ${error.message}\n${error.details.map((d) => `  - ${d}\n`).join('')}`);
-    if (error.details.length === 0) process.stderr.write(`\n${USAGE}\n`);
+    if (error.showUsage) process.stderr.write(`\n${USAGE}\n`);
     return ExitCode.Usage;
   }
   if (error instanceof Error && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
