@@ -53,6 +53,11 @@ export class ProvisioningService {
     this.redact = createRedactor(() => this.knownSecrets());
   }
 
+  /** Where this service keeps API secrets (shown to the installer). */
+  get secretStorage(): SecretStore {
+    return this.options.secrets;
+  }
+
   private knownSecrets(): string[] {
     return this.store.sites.list().flatMap((site) => this.options.secrets.get(site.id) ?? []);
   }

@@ -1,0 +1,91 @@
+import { writeFileSync } from 'node:fs';
+import type { ProvisioningService } from '../service';
+import type { CommandInput, CommandValue, PosCommand, ShopSummary, SiteSummary } from '../../shared/ipc/contract';
+import type { SiteRecord } from '../../shared/model';
+import { validateShop } from '../../shared/shop/validate';
+import { CommandRefusedError } from './errors';
+import type { HostPorts } from './ports';
+
+export type Handlers = { [K in PosCommand]: (input: CommandInput<K>) => Promise<CommandValue<K>> };
+
+function parseShopText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    return { __parseError: (error as Error).message };
+  }
+}
+
+/**
+ * One handler per use case, over the service. Runs are started, not awaited: the call returns the
+ * run's view at once and progress arrives as run updates.
+ */
+export function createHandlers(service: ProvisioningService, ports: HostPorts): Handlers {
+  const summary = (site: SiteRecord): SiteSummary => ({ ...site, hasSecret: service.hasSecret(site.id) });
+  const launch = (shopId: string, start: (id: string) => Promise<unknown>) => {
+    // Lock conflicts throw synchronously (before anything runs); later failures are part of the run.
+    start(shopId).catch(() => undefined);
+    return service.runView(shopId);
+  };
+  return {
+    appInfo: async () => ({ version: ports.appVersion, secretStorage: service.secretStorage.description, secretsPersist: service.secretStorage.persistent, host: ports.host }),
+    listSites: async () => service.listSites().map(summary),
+    saveSite: async ({ id, ...input }) => summary(service.saveSite(input, id)),
+    removeSite: async (siteId) => {
+      service.removeSite(siteId);
+      return null;
+    },
+    testConnection: (siteId) => service.testSite(siteId),
+    chartsForCountry: ({ siteId, country }) => service.chartsForCountry(siteId, country),
+    listShops: async (siteId) =>
+      service.listShops(siteId).map((shop): ShopSummary => {
+        const run = service.store.runs.latestForShop(shop.id);
+        return { ...shop, latestRun: run && { id: run.id, status: run.status, phase: run.phase, updatedAt: run.updatedAt }, progress: run ? service.runView(shop.id).progress : 0 };
+      }),
+    saveShop: async ({ siteId, shopId, config }) => {
+      const result = service.saveShop(siteId, config, shopId);
+      return result.ok ? { saved: true, shop: result.shop, warnings: result.warnings } : { saved: false, issues: result.issues };
+    },
+    removeShop: async (shopId) => {
+      service.removeShop(shopId);
+      return null;
+    },
+    checkShopFile: async (text) => {
+      const config = parseShopText(text);
+      if (config && typeof config === 'object' && '__parseError' in config) {
+        return { config: null, issues: [{ path: '(file)', message: `Not valid JSON: ${String((config as { __parseError: string }).__parseError)}` }], warnings: [] };
+      }
+      const result = validateShop(config);
+      return result.ok ? { config: result.value, issues: [], warnings: result.warnings } : { config, issues: result.issues, warnings: result.warnings };
+    },
+    exportShopFile: async (shopId) => {
+      const shop = service.shop(shopId);
+      const path = await ports.chooseSavePath({ title: 'Export shop file', defaultName: `${shop.name}.shop.json`, extensions: ['json'] });
+      if (!path) return null;
+      writeFileSync(path, `${JSON.stringify(shop.config, null, 2)}\n`);
+      return { path };
+    },
+    getRun: async (shopId) => service.runView(shopId),
+    startRun: async (shopId) => launch(shopId, service.startRun),
+    continueRun: async (shopId) => launch(shopId, service.continueRun),
+    retryAll: async (shopId) => launch(shopId, service.retryAll),
+    skipStep: async ({ shopId, stepId }) => {
+      const result = service.skipStep(shopId, stepId);
+      if (!result.ok) throw new CommandRefusedError(result.message, 'Only optional steps can be skipped; fix the cause and choose Continue.');
+      return result.view;
+    },
+    cancelRun: async (shopId) => {
+      service.cancelRun(shopId);
+      return null;
+    },
+    queryLogs: async (query) => service.listLogs(query),
+    countLogs: async (query) => service.countLogs(query),
+    exportSupportBundle: async (shopId) => {
+      const shop = service.shop(shopId);
+      const stamp = new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-');
+      const path = await ports.chooseSavePath({ title: 'Export support bundle', defaultName: `${shop.name} support ${stamp}.zip`, extensions: ['zip'] });
+      if (!path) return null;
+      return { path, ...service.exportBundle(shopId, path) };
+    },
+  };
+}

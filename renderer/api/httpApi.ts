@@ -1,0 +1,62 @@
+import type { PosApi, PosCommand, RunUpdate } from '../../shared/ipc/contract';
+import type { Result } from '../../shared/ipc/result';
+import type { LogEntry } from '../../shared/model';
+
+/**
+ * The preload-equivalent for the browser host: the same PosApi over same-origin HTTP (commands) and
+ * Server-Sent Events (run updates, log entries), authenticated by the token the host put in the page.
+ */
+export function createHttpApi(token: string): PosApi {
+  const call =
+    <K extends PosCommand>(command: K) =>
+    async (payload?: unknown): Promise<Result<never>> => {
+      try {
+        const response = await fetch(`/api/${command}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Pos-Token': token }, body: JSON.stringify({ payload }) });
+        if (!response.ok) return { ok: false, error: { code: 'host_refused', message: `The app host refused the request (${response.status}).`, hint: 'Reload the page.' } };
+        return (await response.json()) as Result<never>;
+      } catch {
+        return { ok: false, error: { code: 'host_unreachable', message: 'The app host does not answer.', hint: 'Check that the host is still running, then reload.' } };
+      }
+    };
+  const runListeners = new Set<(update: RunUpdate) => void>();
+  const logListeners = new Set<(entries: Omit<LogEntry, 'id'>[]) => void>();
+  let source: EventSource | undefined;
+  const connect = () => {
+    if (source) return;
+    source = new EventSource(`/events?token=${encodeURIComponent(token)}`);
+    source.addEventListener('run-update', (event) => runListeners.forEach((l) => l(JSON.parse((event as MessageEvent<string>).data) as RunUpdate)));
+    source.addEventListener('log-entries', (event) => logListeners.forEach((l) => l(JSON.parse((event as MessageEvent<string>).data) as Omit<LogEntry, 'id'>[])));
+  };
+  return {
+    appInfo: call('appInfo'),
+    listSites: call('listSites'),
+    saveSite: call('saveSite'),
+    removeSite: call('removeSite'),
+    testConnection: call('testConnection'),
+    chartsForCountry: call('chartsForCountry'),
+    listShops: call('listShops'),
+    saveShop: call('saveShop'),
+    removeShop: call('removeShop'),
+    checkShopFile: call('checkShopFile'),
+    exportShopFile: call('exportShopFile'),
+    getRun: call('getRun'),
+    startRun: call('startRun'),
+    continueRun: call('continueRun'),
+    retryAll: call('retryAll'),
+    skipStep: call('skipStep'),
+    cancelRun: call('cancelRun'),
+    queryLogs: call('queryLogs'),
+    countLogs: call('countLogs'),
+    exportSupportBundle: call('exportSupportBundle'),
+    onRunUpdate: (listener) => {
+      connect();
+      runListeners.add(listener);
+      return () => runListeners.delete(listener);
+    },
+    onLogEntries: (listener) => {
+      connect();
+      logListeners.add(listener);
+      return () => logListeners.delete(listener);
+    },
+  } satisfies PosApi;
+}

@@ -1,0 +1,134 @@
+import type { ConnectionCheck, LogEntry, LogQuery, RunRecord, ShopRecord, SiteRecord } from '../model';
+import type { RunEvent, RunView } from '../runView';
+import type { ShopIssue } from '../shop/validate';
+import type { StepId } from '../steps/catalog';
+import type { Result } from './result';
+
+export interface SiteInput {
+  /** Present when editing. */
+  id?: string;
+  url: string;
+  apiKey: string;
+  /** Omitted when editing = keep the saved secret. The secret never comes back to the page. */
+  apiSecret?: string;
+  tlsCaFile?: string | null;
+  tlsPin?: string | null;
+}
+
+/** A site as the page sees it: never the secret, only whether one is available. */
+export interface SiteSummary extends SiteRecord {
+  hasSecret: boolean;
+}
+
+export interface ShopSummary extends ShopRecord {
+  latestRun: Pick<RunRecord, 'id' | 'status' | 'phase' | 'updatedAt'> | null;
+  progress: number;
+}
+
+export interface AppInfo {
+  version: string;
+  /** Where secrets are kept ("OS keychain" or "this session only"). */
+  secretStorage: string;
+  secretsPersist: boolean;
+  /** 'electron' in the desktop app, 'browser-host' in development and tests. */
+  host: 'electron' | 'browser-host';
+}
+
+export interface ShopSaveInput {
+  siteId: string;
+  shopId?: string;
+  /** The shop file as the form or an imported file has it; validated in main. */
+  config: unknown;
+}
+
+export type ShopSaved = { saved: true; shop: ShopRecord; warnings: ShopIssue[] } | { saved: false; issues: ShopIssue[] };
+
+export interface ShopCheck {
+  /** The parsed file (with defaults applied when valid), for the form to show. */
+  config: unknown;
+  issues: ShopIssue[];
+  warnings: ShopIssue[];
+}
+
+export interface RunUpdate {
+  view: RunView;
+  events: RunEvent[];
+}
+
+/**
+ * The page's whole view of the main process: one function per use case. The Electron preload and the
+ * browser host's client both implement exactly this (checked with `satisfies`), and main validates
+ * every payload with the schemas in ./schemas.ts.
+ */
+export interface PosApi {
+  appInfo(): Promise<Result<AppInfo>>;
+
+  listSites(): Promise<Result<SiteSummary[]>>;
+  saveSite(input: SiteInput): Promise<Result<SiteSummary>>;
+  removeSite(siteId: string): Promise<Result<null>>;
+  testConnection(siteId: string): Promise<Result<ConnectionCheck>>;
+  chartsForCountry(input: { siteId: string; country: string }): Promise<Result<string[]>>;
+
+  listShops(siteId: string): Promise<Result<ShopSummary[]>>;
+  saveShop(input: ShopSaveInput): Promise<Result<ShopSaved>>;
+  removeShop(shopId: string): Promise<Result<null>>;
+  /** Parses and validates a shop file's text (the page reads the file itself); saves nothing. */
+  checkShopFile(text: string): Promise<Result<ShopCheck>>;
+  /** Saves the shop's configuration as a JSON file chosen in a save dialog; null when cancelled. */
+  exportShopFile(shopId: string): Promise<Result<{ path: string } | null>>;
+
+  getRun(shopId: string): Promise<Result<RunView>>;
+  startRun(shopId: string): Promise<Result<RunView>>;
+  continueRun(shopId: string): Promise<Result<RunView>>;
+  retryAll(shopId: string): Promise<Result<RunView>>;
+  skipStep(input: { shopId: string; stepId: StepId }): Promise<Result<RunView>>;
+  cancelRun(shopId: string): Promise<Result<null>>;
+
+  queryLogs(query: LogQuery): Promise<Result<LogEntry[]>>;
+  countLogs(query: LogQuery): Promise<Result<number>>;
+  /** Writes the support bundle where the installer chooses; null when cancelled. */
+  exportSupportBundle(shopId: string): Promise<Result<{ path: string; bytes: number } | null>>;
+
+  /** Run progress pushed by main; returns the unsubscribe function. */
+  onRunUpdate(listener: (update: RunUpdate) => void): () => void;
+  /** New log entries pushed by main (redacted); returns the unsubscribe function. */
+  onLogEntries(listener: (entries: Omit<LogEntry, 'id'>[]) => void): () => void;
+}
+
+/** The request/response calls of PosApi (everything but the event subscriptions). */
+export type PosCommand = Exclude<keyof PosApi, 'onRunUpdate' | 'onLogEntries'>;
+
+export type CommandInput<K extends PosCommand> = Parameters<PosApi[K]> extends [infer I] ? I : undefined;
+export type CommandValue<K extends PosCommand> = Awaited<ReturnType<PosApi[K]>> extends Result<infer V> ? V : never;
+
+/** Channel names, one per use case (never a generic pass-through). */
+export const POS_COMMANDS = [
+  'appInfo',
+  'listSites',
+  'saveSite',
+  'removeSite',
+  'testConnection',
+  'chartsForCountry',
+  'listShops',
+  'saveShop',
+  'removeShop',
+  'checkShopFile',
+  'exportShopFile',
+  'getRun',
+  'startRun',
+  'continueRun',
+  'retryAll',
+  'skipStep',
+  'cancelRun',
+  'queryLogs',
+  'countLogs',
+  'exportSupportBundle',
+] as const satisfies readonly PosCommand[];
+
+export const channelOf = (command: PosCommand) => `pos:${command}`;
+export const RUN_UPDATE_CHANNEL = 'pos:event:run-update';
+export const LOG_ENTRIES_CHANNEL = 'pos:event:log-entries';
+
+type AssertNever<T extends never> = T;
+/** Compile-time check that every command has a channel. */
+export type AllCommandsListed = AssertNever<Exclude<PosCommand, (typeof POS_COMMANDS)[number]>>;

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { LOG_LEVELS } from '../status';
+import { STEP_IDS } from '../steps/catalog';
+import type { CommandInput, PosCommand } from './contract';
+
+const id = z.string().uuid('must be an id given by the app');
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+const siteInput = z
+  .object({
+    id: id.optional(),
+    url: text(2048),
+    apiKey: text(200),
+    apiSecret: z.string().trim().min(1).max(200).optional(),
+    tlsCaFile: z.string().max(4096).nullable().optional(),
+    tlsPin: z.string().max(200).nullable().optional(),
+  })
+  .strict();
+
+const logQuery = z
+  .object({
+    runId: id.optional(),
+    shopId: id.optional(),
+    stepId: z.enum(STEP_IDS as [string, ...string[]]).optional(),
+    level: z.enum(LOG_LEVELS as [string, ...string[]]).optional(),
+    correlationId: z.string().max(100).optional(),
+    search: z.string().max(500).optional(),
+    afterId: z.number().int().nonnegative().optional(),
+    beforeId: z.number().int().positive().optional(),
+    limit: z.number().int().min(1).max(10_000).optional(),
+  })
+  .strict();
+
+/**
+ * The schema of each command's payload. Main validates every payload with these before doing anything:
+ * the page is treated as untrusted input, like any network client.
+ */
+export const COMMAND_INPUTS: { [K in PosCommand]: z.ZodType<CommandInput<K>> } = {
+  appInfo: z.undefined(),
+  listSites: z.undefined(),
+  saveSite: siteInput as z.ZodType<CommandInput<'saveSite'>>,
+  removeSite: id,
+  testConnection: id,
+  chartsForCountry: z.object({ siteId: id, country: text(100) }).strict(),
+  listShops: id,
+  saveShop: z.object({ siteId: id, shopId: id.optional(), config: z.unknown() }).strict() as z.ZodType<CommandInput<'saveShop'>>,
+  removeShop: id,
+  checkShopFile: z.string().max(1_000_000),
+  exportShopFile: id,
+  getRun: id,
+  startRun: id,
+  continueRun: id,
+  retryAll: id,
+  skipStep: z.object({ shopId: id, stepId: z.enum(STEP_IDS as [string, ...string[]]) }).strict() as z.ZodType<CommandInput<'skipStep'>>,
+  cancelRun: id,
+  queryLogs: logQuery as z.ZodType<CommandInput<'queryLogs'>>,
+  countLogs: logQuery as z.ZodType<CommandInput<'countLogs'>>,
+  exportSupportBundle: id,
+};
