@@ -69,7 +69,8 @@ export class Logger {
     if (this.buffer.length === 0) return;
     const batch = this.buffer;
     this.buffer = [];
-    this.store.logs.append(batch);
+    // After the store closed (app quitting) there is nowhere to write; the entries were already streamed.
+    if (this.store.db.open) this.store.logs.append(batch);
   }
 }
 

@@ -17,10 +17,13 @@ import { type ClientTuning, clientForSite } from './siteClient';
 
 export interface ServiceOptions {
   dbFile: string;
-  secrets: SecretStore;
+  /** A secret store, or a factory for one that keeps ciphertext in this service's database. */
+  secrets: SecretStore | ((store: Store) => SecretStore);
   appVersion: string;
   client?: ClientTuning;
   run?: RunControllerOptions;
+  /** better-sqlite3 built for another runtime (Electron in development). */
+  nativeBinding?: string;
 }
 
 export interface SiteInput {
@@ -48,18 +51,22 @@ export class ProvisioningService {
   private readonly listeners = new Set<(view: RunView, events: RunEvent[]) => void>();
   private readonly logListeners = new Set<(entry: Omit<LogEntry, 'id'>) => void>();
 
+  private readonly secrets: SecretStore;
+  private readonly loggers = new Set<Logger>();
+
   constructor(private readonly options: ServiceOptions) {
-    this.store = Store.open(options.dbFile);
+    this.store = Store.open(options.dbFile, { nativeBinding: options.nativeBinding });
+    this.secrets = typeof options.secrets === 'function' ? options.secrets(this.store) : options.secrets;
     this.redact = createRedactor(() => this.knownSecrets());
   }
 
   /** Where this service keeps API secrets (shown to the installer). */
   get secretStorage(): SecretStore {
-    return this.options.secrets;
+    return this.secrets;
   }
 
   private knownSecrets(): string[] {
-    return this.store.sites.list().flatMap((site) => this.options.secrets.get(site.id) ?? []);
+    return this.store.sites.list().flatMap((site) => this.secrets.get(site.id) ?? []);
   }
 
   // ---- sites --------------------------------------------------------------------------------------
@@ -74,17 +81,17 @@ export class ProvisioningService {
     const fields = { url: baseUrl, displayUrl, apiKey: input.apiKey.trim(), tlsCaFile: input.tlsCaFile || null, tlsPin };
     const existing = siteId ? this.store.sites.get(siteId) : this.store.sites.findByUrl(baseUrl);
     const site = existing ? this.store.sites.update(existing.id, fields)! : this.store.sites.add(fields);
-    if (input.apiSecret) this.options.secrets.set(site.id, input.apiSecret.trim());
+    if (input.apiSecret) this.secrets.set(site.id, input.apiSecret.trim());
     return site;
   }
 
   removeSite(siteId: string): void {
-    this.options.secrets.remove(siteId);
+    this.secrets.remove(siteId);
     this.store.sites.remove(siteId);
   }
 
   hasSecret(siteId: string): boolean {
-    return Boolean(this.options.secrets.get(siteId));
+    return Boolean(this.secrets.get(siteId));
   }
 
   async testSite(siteId: string): Promise<ConnectionCheck> {
@@ -164,6 +171,7 @@ export class ProvisioningService {
   close(): void {
     for (const controller of this.controllers.values()) controller.dispose();
     this.controllers.clear();
+    for (const logger of this.loggers) logger.flush();
     this.store.close();
   }
 
@@ -184,11 +192,12 @@ export class ProvisioningService {
   private loggerFor(scope: { shopId?: string } | (() => { runId?: string; shopId?: string })): Logger {
     const logger = new Logger(this.store, this.redact, scope);
     logger.onEntry((entry) => this.logListeners.forEach((listener) => listener(entry)));
+    this.loggers.add(logger);
     return logger;
   }
 
   private clientFor(site: SiteRecord, logger: Logger): ErpNextClient {
-    return clientForSite(site, this.options.secrets, logger, this.options.client);
+    return clientForSite(site, this.secrets, logger, this.options.client);
   }
 
   controller(shopId: string): RunController {

@@ -37,11 +37,11 @@ export class Store {
   }
 
   /** Opens (creating when missing) the database at `file`, or ':memory:'. Throws StoreError with a hint. */
-  static open(file: string): Store {
+  static open(file: string, options: { nativeBinding?: string } = {}): Store {
     let db: Database.Database | undefined;
     try {
       if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-      db = new Database(file, { timeout: 5_000 });
+      db = new Database(file, { timeout: 5_000, nativeBinding: options.nativeBinding });
       // WAL lets the UI read logs while a run writes; NORMAL sync is durable across app crashes in WAL mode.
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');

@@ -1,0 +1,45 @@
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { LOG_ENTRIES_CHANNEL, type PosApi, type PosCommand, RUN_UPDATE_CHANNEL, type RunUpdate, channelOf } from '../../shared/ipc/contract';
+import type { Result } from '../../shared/ipc/result';
+import type { LogEntry } from '../../shared/model';
+
+// The page's only door to main: one function per use case (never a generic invoke), each on its own
+// channel, payloads validated again in main. Sandboxed preload: bundled to one CommonJS file.
+
+const invoke =
+  (command: PosCommand) =>
+  (payload?: unknown): Promise<Result<never>> =>
+    ipcRenderer.invoke(channelOf(command), payload) as Promise<Result<never>>;
+
+function subscribe<T>(channel: string, listener: (value: T) => void): () => void {
+  const handler = (_event: IpcRendererEvent, value: T) => listener(value);
+  ipcRenderer.on(channel, handler);
+  return () => ipcRenderer.removeListener(channel, handler);
+}
+
+const posApi = {
+  appInfo: invoke('appInfo'),
+  listSites: invoke('listSites'),
+  saveSite: invoke('saveSite'),
+  removeSite: invoke('removeSite'),
+  testConnection: invoke('testConnection'),
+  chartsForCountry: invoke('chartsForCountry'),
+  listShops: invoke('listShops'),
+  saveShop: invoke('saveShop'),
+  removeShop: invoke('removeShop'),
+  checkShopFile: invoke('checkShopFile'),
+  exportShopFile: invoke('exportShopFile'),
+  getRun: invoke('getRun'),
+  startRun: invoke('startRun'),
+  continueRun: invoke('continueRun'),
+  retryAll: invoke('retryAll'),
+  skipStep: invoke('skipStep'),
+  cancelRun: invoke('cancelRun'),
+  queryLogs: invoke('queryLogs'),
+  countLogs: invoke('countLogs'),
+  exportSupportBundle: invoke('exportSupportBundle'),
+  onRunUpdate: (listener: (update: RunUpdate) => void) => subscribe(RUN_UPDATE_CHANNEL, listener),
+  onLogEntries: (listener: (entries: Omit<LogEntry, 'id'>[]) => void) => subscribe(LOG_ENTRIES_CHANNEL, listener),
+} satisfies PosApi;
+
+contextBridge.exposeInMainWorld('posApi', posApi);
