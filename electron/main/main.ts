@@ -65,6 +65,9 @@ async function start(): Promise<void> {
   app.on('before-quit', () => service.close());
 }
 
+// Tests and side-by-side installs can point the app at their own data folder.
+if (process.env.POS_PROVISIONER_USER_DATA) app.setPath('userData', process.env.POS_PROVISIONER_USER_DATA);
+
 // One instance: a second launch focuses the first window (two writers on one run would be refused anyway).
 if (!app.requestSingleInstanceLock()) {
   app.quit();
