@@ -5,7 +5,7 @@ import path from 'node:path';
 import { type ElectronApplication, type Page, _electron } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Sandbox, startSandbox } from '../../sandbox';
-import { POS_COMMANDS } from '../../shared/ipc/contract';
+import { POS_COMMANDS, type PosApi } from '../../shared/ipc/contract';
 import { ROOT } from '../support/world';
 
 // The packaged shell itself, driven by Playwright's Electron support. These need the Electron binary,
@@ -62,7 +62,7 @@ describe.skipIf(Boolean(skipReason))('the desktop shell (Electron)', () => {
     const { apiKey, apiSecret } = sandbox.users.provisioner;
     const status = await page.evaluate(
       async ({ url, apiKey, apiSecret }) => {
-        const api = (window as unknown as { posApi: import('../../shared/ipc/contract').PosApi }).posApi;
+        const api = (window as unknown as { posApi: PosApi }).posApi;
         const site = await api.saveSite({ url, apiKey, apiSecret });
         if (!site.ok) return site.error.message;
         const saved = await api.saveShop({ siteId: site.value.id, config: { company: { name: 'Electron Cafe', abbr: 'EC', country: 'United States', currency: 'USD' }, pos: { paymentMethods: [{ mode: 'Cash' }] } } });

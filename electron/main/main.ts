@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BrowserWindow, Notification, app, dialog, ipcMain } from 'electron';
+import { type BrowserWindow, Notification, app, dialog, ipcMain } from 'electron';
 import { forwardEvents } from '../ipc/events';
 import { createHandlers } from '../ipc/handlers';
 import type { HostPorts } from '../ipc/ports';
