@@ -101,4 +101,14 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX logs_by_correlation ON logs (correlation_id);
     `,
   },
+  {
+    version: 2,
+    name: 'log viewer indexes',
+    // The viewer filters a shop's logs by level and step over 100,000+ rows; the support bundle reads by shop.
+    sql: `
+      CREATE INDEX logs_by_shop ON logs (shop_id, id);
+      CREATE INDEX logs_by_run_level ON logs (run_id, level, id);
+      CREATE INDEX logs_by_run_step ON logs (run_id, step_id, id);
+    `,
+  },
 ];

@@ -41,10 +41,10 @@ describe('opening the database', () => {
     const file = tempFile();
     const store = open(file);
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(store.schemaVersion).toBe(1);
+    expect(store.schemaVersion).toBe(2);
     store.close();
     const again = open(file);
-    expect((again.db.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get() as { n: number }).n).toBe(1);
+    expect((again.db.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get() as { n: number }).n).toBe(2);
     expect(again.integrityCheck()).toBe('ok');
   });
 
