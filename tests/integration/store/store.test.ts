@@ -5,6 +5,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Store, StoreError } from '../../../electron/store';
+import { migrate } from '../../../electron/store/migrate';
+import { MIGRATIONS } from '../../../electron/store/migrations';
 import { validateShop } from '../../../shared/shop';
 import { StepId } from '../../../shared/steps/catalog';
 
@@ -46,6 +48,17 @@ describe('opening the database', () => {
     const again = open(file);
     expect((again.db.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get() as { n: number }).n).toBe(2);
     expect(again.integrityCheck()).toBe('ok');
+  });
+
+  it('upgrades a database from an earlier version in place, keeping its data', () => {
+    const file = tempFile();
+    const old = new Database(file);
+    migrate(old, MIGRATIONS.slice(0, 1), file);
+    old.prepare("INSERT INTO logs (time, level, message) VALUES ('2026-01-01T00:00:00Z', 'info', 'from v1')").run();
+    old.close();
+    const store = open(file);
+    expect(store.schemaVersion).toBe(MIGRATIONS.at(-1)!.version);
+    expect(store.logs.list().map((e) => e.message)).toEqual(['from v1']);
   });
 
   it('refuses a database written by a newer app and leaves the file unchanged', () => {
