@@ -173,3 +173,33 @@ describe('error classes', () => {
     expect(error.message).toMatch(/not allowed to create or change Company/);
   });
 });
+
+describe('submitting', () => {
+  /** A company the site already has, with what a POS profile needs (a setup-done site's first company). */
+  async function posReadyCompany(): Promise<{ company: string; warehouse: string; writeOff: string; costCenter: string }> {
+    const companies = await client.list('Company', { fields: ['name', 'write_off_account', 'cost_center', 'default_cash_account'], orderBy: 'creation asc', limitPageLength: 0 });
+    const cash = await client.getDoc('Mode of Payment', 'Cash');
+    const withCash = new Set(((cash.accounts as { company: string }[] | undefined) ?? []).map((row) => row.company));
+    const company = companies.find((c) => c.write_off_account && c.cost_center && withCash.has(c.name));
+    if (!company) throw new Error('The contract site needs a company with default accounts and a Cash account row (complete the setup wizard).');
+    const [warehouse] = await client.list('Warehouse', { filters: { company: company.name, is_group: 0 }, orderBy: 'creation asc', limitPageLength: 1 });
+    return { company: company.name, warehouse: warehouse!.name, writeOff: String(company.write_off_account), costCenter: String(company.cost_center) };
+  }
+
+  it('submits (docstatus 0 → 1), submitting again is a no-op, then cancels', async () => {
+    const { company, warehouse, writeOff, costCenter } = await posReadyCompany();
+    const user = await client.getLoggedUser();
+    const profile = uniqueName('ZZ Contract Till');
+    await client.insert('POS Profile', { name: profile, company, currency: (await client.getDoc('Company', company)).default_currency, warehouse, write_off_account: writeOff, write_off_cost_center: costCenter, payments: [{ mode_of_payment: 'Cash', default: 1 }] });
+    cleanup.push(['POS Profile', profile]);
+    const today = new Date().toISOString().slice(0, 10);
+    const draft = await client.insert('POS Opening Entry', { company, pos_profile: profile, user, period_start_date: `${today} 08:00:00`, posting_date: today, balance_details: [{ mode_of_payment: 'Cash', opening_amount: 0 }] });
+    cleanup.push(['POS Opening Entry', draft.name]);
+    expect(draft.docstatus).toBe(0);
+    const submitted = await client.submit('POS Opening Entry', draft.name);
+    expect([submitted.docstatus, submitted.status]).toEqual([1, 'Open']);
+    expect((await client.submit('POS Opening Entry', draft.name)).docstatus).toBe(1);
+    const cancelled = await client.cancel('POS Opening Entry', draft.name);
+    expect(cancelled.docstatus).toBe(2);
+  });
+});

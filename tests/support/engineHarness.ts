@@ -26,7 +26,7 @@ export interface EngineHarness {
 }
 
 /** A sandbox, a store on its own temp file, and a shop: one engine test's whole world. */
-export async function engineHarness(options: { shop?: unknown; sandbox?: SandboxOptions; user?: 'administrator' | 'provisioner' } = {}): Promise<EngineHarness> {
+export async function engineHarness(options: { shop?: unknown; sandbox?: SandboxOptions; user?: 'administrator' | 'provisioner' | 'norole' } = {}): Promise<EngineHarness> {
   const sandbox = await startSandbox(options.sandbox);
   const dbFile = path.join(mkdtempSync(path.join(tmpdir(), 'engine-')), 'pos.sqlite');
   const store = Store.open(dbFile);
@@ -43,7 +43,7 @@ export async function engineHarness(options: { shop?: unknown; sandbox?: Sandbox
     dbFile,
     controller: (controllerOptions) => {
       const logger = new Logger(store, createRedactor(() => [credentials.apiSecret]), { shopId: shop.id });
-      const client = new ErpNextClient({ siteUrl: sandbox.url, credentials: { apiKey: credentials.apiKey, apiSecret: credentials.apiSecret }, retry: { baseDelayMs: 50, maxDelayMs: 200, maxAttempts: 3 }, log: (e) => logger.log(e.level, e.message, { correlationId: e.correlationId, data: e.data }) });
+      const client = new ErpNextClient({ siteUrl: sandbox.url, credentials: { apiKey: credentials.apiKey, apiSecret: credentials.apiSecret }, retry: { baseDelayMs: 50, maxDelayMs: 200, maxAttempts: 3 }, limits: { requestsPerSecond: 500 }, log: (e) => logger.log(e.level, e.message, { correlationId: e.correlationId, data: e.data }) });
       const controller = new RunController({ store, shop, client, logger, options: { networkWait: { baseDelayMs: 200, maxDelayMs: 1_000 }, ...controllerOptions } });
       controllers.push(controller);
       return controller;

@@ -13,3 +13,29 @@ describe('a full run against the sandbox', () => {
     expect(view.run.status).toBe('COMPLETED');
   });
 });
+
+describe('the engine check refuses what cannot work', () => {
+  it('an ERPNext older than 14, with a clear message', async () => {
+    h = await engineHarness({ sandbox: { versions: { frappe: '13.58.0', erpnext: '13.49.2' } } });
+    const view = await h.controller().start();
+    expect(view.run.status).toBe('FAILED');
+    expect(view.steps[0]!.error).toMatchObject({ message: 'ERPNext 13.49.2 is too old: POS Provisioner needs ERPNext 14 or newer.', hint: expect.stringMatching(/Upgrade/) });
+    expect(view.steps.slice(1).every((s) => s.status === 'pending')).toBe(true);
+  });
+
+  it('an API user without the business roles, listing each missing role', async () => {
+    h = await engineHarness({ user: 'norole' });
+    const view = await h.controller().start();
+    expect(view.run.status).toBe('FAILED');
+    const error = view.steps[0]!.error!;
+    expect(error.category).toBe('permission');
+    for (const role of ['Accounts Manager', 'Item Manager', 'Stock Manager', 'Sales Master Manager']) expect(error.message).toContain(role);
+    expect(error.hint).toMatch(/User norole@erplab.test > Roles/);
+  });
+
+  it('accepts ERPNext 14', async () => {
+    h = await engineHarness({ sandbox: { versions: { frappe: '14.81.4', erpnext: '14.67.0' } } });
+    const view = await h.controller().start();
+    expect(view.run.status).toBe('COMPLETED');
+  });
+});
