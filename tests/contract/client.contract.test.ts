@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErpNextClient } from '../../electron/erpnext/client';
-import type { ErpNextError } from '../../electron/erpnext/errors';
 import { type ContractTarget, contractTarget, uniqueName } from '../support/target';
+import { failure } from '../support/failure';
 
 // The ERPNext client's contract with ERPNext 15: the same assertions run against the sandbox (default)
 // and against a real site when ERPNEXT_URL / ERPNEXT_API_KEY / ERPNEXT_API_SECRET are set. Every
@@ -11,14 +11,6 @@ let target: ContractTarget;
 let client: ErpNextClient;
 const cleanup: [doctype: string, name: string][] = [];
 
-async function failure(promise: Promise<unknown>): Promise<ErpNextError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as ErpNextError;
-  }
-  throw new Error('expected ERPNext to refuse');
-}
 
 beforeAll(async () => {
   target = await contractTarget();

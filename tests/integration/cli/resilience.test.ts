@@ -10,23 +10,17 @@ import { SHOP_FILE } from '../../support/engineHarness';
 let sandbox: Sandbox;
 afterEach(async () => sandbox?.stop());
 
-function integrity(db: string): string {
+function readDb<T>(db: string, read: (handle: Database.Database) => T): T {
   const handle = new Database(db, { readonly: true });
   try {
-    return handle.pragma('integrity_check', { simple: true }) as string;
+    return read(handle);
   } finally {
     handle.close();
   }
 }
 
-function stepStatus(db: string, stepId: string): string {
-  const handle = new Database(db, { readonly: true });
-  try {
-    return (handle.prepare('SELECT status FROM run_steps WHERE step_id = ? ORDER BY rowid DESC LIMIT 1').get(stepId) as { status: string }).status;
-  } finally {
-    handle.close();
-  }
-}
+const integrity = (db: string) => readDb(db, (handle) => handle.pragma('integrity_check', { simple: true }) as string);
+const stepStatus = (db: string, stepId: string) => readDb(db, (handle) => (handle.prepare('SELECT status FROM run_steps WHERE step_id = ? ORDER BY rowid DESC LIMIT 1').get(stepId) as { status: string }).status);
 
 describe('kill -9 inside every step, then continue', () => {
   // Latency keeps each step busy for a while, so the kill lands while its requests are in flight.

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../sandbox';
 import { ErpNextClient } from '../../../electron/erpnext/client';
-import type { ErpNextError } from '../../../electron/erpnext/errors';
 import type { RetryPolicy } from '../../../electron/erpnext/retry';
+import { failure } from '../../support/failure';
 
 // Each fault the sandbox injects, met by the real client over real HTTP.
 
@@ -23,14 +23,6 @@ function client(options: { retry?: Partial<RetryPolicy>; timeoutMs?: number } = 
   return new ErpNextClient({ siteUrl: sb.url, credentials: { apiKey, apiSecret }, retry: options.retry ?? fast, timeoutMs: options.timeoutMs ?? 5_000 });
 }
 
-async function failure(promise: Promise<unknown>): Promise<ErpNextError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as ErpNextError;
-  }
-  throw new Error('expected a failure');
-}
 
 const requestsTo = (route: string) => sb.stats().byRoute[route] ?? 0;
 

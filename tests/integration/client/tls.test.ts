@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErpNextClient } from '../../../electron/erpnext/client';
-import type { ErpNextError } from '../../../electron/erpnext/errors';
 import { probeCertificate } from '../../../electron/erpnext/tls';
 import { type TestPki, makeTestPki } from '../../support/certs';
 import { type TestServer, pong, startHttps } from '../../support/servers';
+import { failure } from '../../support/failure';
 
 const credentials = { apiKey: 'key', apiSecret: 'secret' };
 const quick = { retry: { maxAttempts: 1 } };
@@ -17,14 +17,6 @@ async function serve(pair: { cert: string; key: string }): Promise<TestServer> {
   return server;
 }
 
-async function failure(promise: Promise<unknown>): Promise<ErpNextError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as ErpNextError;
-  }
-  throw new Error('expected a failure');
-}
 
 beforeAll(() => {
   pki = makeTestPki();
