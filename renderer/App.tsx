@@ -1,11 +1,6 @@
-import { useEffect, useState } from 'react';
-import { api } from './api';
+import { AppShell } from './features/app/AppShell';
 
-/** Placeholder shell; the real screens are built in renderer/features. */
+/** The page: sites, shops, runs and logs, over the typed API to main (renderer/api). */
 export function App() {
-  const [version, setVersion] = useState('…');
-  useEffect(() => {
-    void api.appInfo().then((result) => setVersion(result.ok ? result.value.version : result.error.message));
-  }, []);
-  return <main data-testid="app">POS Provisioner {version}</main>;
+  return <AppShell />;
 }

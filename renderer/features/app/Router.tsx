@@ -1,0 +1,39 @@
+import type { Route } from '../../state/navigation';
+import { LogsScreen } from '../logs/LogsScreen';
+import { RunScreen } from '../run/RunScreen';
+import { ShopFormScreen } from '../shops/ShopFormScreen';
+import { SiteFormScreen } from '../sites/SiteFormScreen';
+import { SiteScreen } from '../sites/SiteScreen';
+import { SitesScreen } from '../sites/SitesScreen';
+import { ScreenHeading } from './ScreenHeading';
+
+/** One screen per route; the key remounts a screen when its ids change. */
+export function Router({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'sites':
+      return <SitesScreen />;
+    case 'newSite':
+      return <SiteFormScreen key="new" />;
+    case 'editSite':
+      return <SiteFormScreen key={route.siteId} siteId={route.siteId} />;
+    case 'site':
+      return <SiteScreen key={route.siteId} siteId={route.siteId} />;
+    case 'newShop':
+      return <ShopFormScreen key={`new-${route.siteId}`} siteId={route.siteId} />;
+    case 'editShop':
+      return <ShopFormScreen key={route.shopId} siteId={route.siteId} shopId={route.shopId} />;
+    case 'run':
+      return <RunScreen key={route.shopId} siteId={route.siteId} shopId={route.shopId} />;
+    case 'logs':
+      return <LogsScreen key={route.shopId} siteId={route.siteId} shopId={route.shopId} />;
+    case 'notFound':
+      return (
+        <>
+          <ScreenHeading>Page not found</ScreenHeading>
+          <p>
+            <a href="#/">Back to the sites</a>
+          </p>
+        </>
+      );
+  }
+}

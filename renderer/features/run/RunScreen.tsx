@@ -1,0 +1,43 @@
+import { useEffect } from 'react';
+import { useRuns } from '../../state/runs';
+import { useShops } from '../../state/shops';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { NetworkBanner } from './NetworkBanner';
+import { RunControls } from './RunControls';
+import { RunProblems } from './RunProblems';
+import { RunProgress } from './RunProgress';
+import { ReadinessPanel } from './ReadinessPanel';
+import { ShopHeader } from './ShopHeader';
+import { StepList } from './StepList';
+
+/**
+ * A shop's run: asked from main when the screen opens (so a reload shows the run where it is), then
+ * kept current by pushed updates.
+ */
+export function RunScreen({ siteId, shopId }: { siteId: string; shopId: string }) {
+  const view = useRuns((state) => state.views[shopId]);
+  const loadError = useRuns((state) => state.loadErrors[shopId]);
+  const loadRun = useRuns((state) => state.load);
+  const loadShops = useShops((state) => state.load);
+  useEffect(() => {
+    void loadRun(shopId);
+    void loadShops(siteId);
+  }, [loadRun, loadShops, shopId, siteId]);
+  return (
+    <>
+      <ShopHeader siteId={siteId} shopId={shopId} current="run" />
+      {loadError && <ErrorNotice problem={loadError} title="The run could not be read" />}
+      {!view && !loadError && <p>Loading the run…</p>}
+      {view && (
+        <div className="run" data-testid="run-view" data-state={view.run.status.toLowerCase()} data-phase={view.run.phase}>
+          <NetworkBanner view={view} />
+          <RunControls view={view} />
+          <RunProgress view={view} />
+          <RunProblems view={view} />
+          <StepList view={view} />
+          <ReadinessPanel view={view} />
+        </div>
+      )}
+    </>
+  );
+}

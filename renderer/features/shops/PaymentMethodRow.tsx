@@ -1,0 +1,62 @@
+import { FieldProblems } from '../ui/Field';
+import { methodFieldId } from './shopIssues';
+import type { PaymentMethodDraft } from './shopDraft';
+
+interface PaymentMethodRowProps {
+  method: PaymentMethodDraft;
+  position: number;
+  isDefault: boolean;
+  onChange(patch: Partial<PaymentMethodDraft>): void;
+  onMakeDefault(): void;
+  onRemove(): void;
+  errorsOf(fieldId: string): string[];
+}
+
+/** One payment method: the default radio, its name, its opening balance, and Remove. */
+export function PaymentMethodRow({ method, position, isDefault, onChange, onMakeDefault, onRemove, errorsOf }: PaymentMethodRowProps) {
+  const modeId = methodFieldId(method.key, 'mode');
+  const balanceId = methodFieldId(method.key, 'balance');
+  const modeErrors = errorsOf(modeId);
+  const balanceErrors = errorsOf(balanceId);
+  const name = method.mode.trim() || `payment method ${position}`;
+  return (
+    <tr data-testid="payment-method-row">
+      <td>
+        <input type="radio" name="default-payment-method" checked={isDefault} onChange={onMakeDefault} aria-label={`${name} is the default`} />
+      </td>
+      <td>
+        <input
+          id={modeId}
+          type="text"
+          list="payment-mode-suggestions"
+          aria-label={`Payment method ${position}`}
+          value={method.mode}
+          onChange={(e) => onChange({ mode: e.target.value })}
+          aria-invalid={modeErrors.length > 0 || undefined}
+          aria-describedby={modeErrors.length > 0 ? `${modeId}-errors` : undefined}
+        />
+        <FieldProblems id={modeId} errors={modeErrors} />
+      </td>
+      <td>
+        <input
+          id={balanceId}
+          type="text"
+          inputMode="decimal"
+          className="input-short"
+          aria-label={`Opening balance for ${name}`}
+          placeholder="0"
+          value={method.openingBalance}
+          onChange={(e) => onChange({ openingBalance: e.target.value })}
+          aria-invalid={balanceErrors.length > 0 || undefined}
+          aria-describedby={balanceErrors.length > 0 ? `${balanceId}-errors` : undefined}
+        />
+        <FieldProblems id={balanceId} errors={balanceErrors} />
+      </td>
+      <td>
+        <button type="button" className="button-quiet" onClick={onRemove} aria-label={`Remove ${name}`}>
+          Remove
+        </button>
+      </td>
+    </tr>
+  );
+}

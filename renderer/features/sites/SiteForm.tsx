@@ -1,0 +1,74 @@
+import { type FormEvent, useState } from 'react';
+import type { SiteSummary } from '../../../shared/ipc/contract';
+import type { ApiError } from '../../../shared/ipc/result';
+import { useSites } from '../../state/sites';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { Field } from '../ui/Field';
+import { type SiteField, type SiteFields, fieldsOf, siteInput, siteProblems } from './siteFormFields';
+
+interface SiteFormProps {
+  site?: SiteSummary;
+  cancelHref: string;
+  onSaved(site: SiteSummary): void;
+}
+
+/** Address, API key and secret, and the optional certificate settings. The secret is never shown back. */
+export function SiteForm({ site, cancelHref, onSaved }: SiteFormProps) {
+  const save = useSites((state) => state.save);
+  const [fields, setFields] = useState<SiteFields>(() => fieldsOf(site));
+  const [tried, setTried] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const local = tried ? siteProblems(fields, Boolean(site)) : {};
+  const remote = Object.fromEntries((error?.issues ?? []).map((issue) => [issue.path, issue.message])) as Partial<Record<SiteField, string>>;
+  const errorsOf = (name: SiteField) => [local[name], remote[name]].filter((text): text is string => Boolean(text));
+  const bind = (name: SiteField) => ({ name, value: fields[name], onChange: (event: { target: { value: string } }) => setFields({ ...fields, [name]: event.target.value }) });
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setTried(true);
+    if (Object.keys(siteProblems(fields, Boolean(site))).length > 0) return;
+    setSaving(true);
+    const result = await save(siteInput(fields, site?.id));
+    setSaving(false);
+    if (!result.ok) return setError(result.error);
+    onSaved(result.value);
+  };
+
+  return (
+    <form className="form" onSubmit={(event) => void submit(event)} noValidate aria-label={site ? 'Edit site' : 'Add site'} data-testid="site-form">
+      {error && <ErrorNotice problem={error} title="The site was not saved" />}
+      <Field id="site-url" label="ERPNext address" help="The address you open ERPNext with in a browser." errors={errorsOf('url')}>
+        {(aria) => <input {...aria} {...bind('url')} type="text" inputMode="url" autoComplete="url" placeholder="https://shop.example.com" required />}
+      </Field>
+      <Field id="site-api-key" label="API key" help="In ERPNext: User › Settings › API Access › Generate Keys." errors={errorsOf('apiKey')}>
+        {(aria) => <input {...aria} {...bind('apiKey')} type="text" autoComplete="off" spellCheck={false} required />}
+      </Field>
+      <Field
+        id="site-api-secret"
+        label="API secret"
+        help={site ? (site.hasSecret ? 'Leave empty to keep the saved secret.' : 'No secret is saved for this session: type it again.') : 'Shown once in ERPNext when the key is generated.'}
+        errors={errorsOf('apiSecret')}
+      >
+        {(aria) => <input {...aria} {...bind('apiSecret')} type="password" autoComplete="new-password" spellCheck={false} placeholder={site?.hasSecret ? '(saved — leave empty to keep)' : ''} />}
+      </Field>
+      <details className="advanced" open={Boolean(site?.tlsCaFile || site?.tlsPin)}>
+        <summary>Certificate settings (only for sites with their own certificate)</summary>
+        <Field id="site-ca-file" label="CA certificate file (optional)" help="Full path of your organisation's CA file (PEM) on this laptop." errors={errorsOf('tlsCaFile')}>
+          {(aria) => <input {...aria} {...bind('tlsCaFile')} type="text" spellCheck={false} placeholder="/etc/ssl/company-ca.pem" />}
+        </Field>
+        <Field id="site-tls-pin" label="Trusted certificate fingerprint (optional)" help="SHA-256 of the server certificate: 64 hexadecimal characters, colons allowed." errors={errorsOf('tlsPin')}>
+          {(aria) => <input {...aria} {...bind('tlsPin')} type="text" spellCheck={false} />}
+        </Field>
+      </details>
+      <div className="button-row">
+        <button type="submit" className="button-primary button-big" disabled={saving} data-testid="save-site">
+          {saving ? 'Saving…' : site ? 'Save changes' : 'Save and test'}
+        </button>
+        <a className="button" href={cancelHref}>
+          Cancel
+        </a>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,41 @@
+import { type ReactNode, useEffect, useId, useRef } from 'react';
+
+interface ConfirmDialogProps {
+  open: boolean;
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  cancelLabel?: string;
+  danger?: boolean;
+  onConfirm(): void;
+  onCancel(): void;
+}
+
+/**
+ * A modal question on the native <dialog>: showModal() traps focus and makes the page behind inert,
+ * Escape cancels, and closing hands focus back to the button that opened it. The safe choice has focus.
+ */
+export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel = 'Cancel', danger, onConfirm, onCancel }: ConfirmDialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+  return (
+    <dialog ref={ref} className="dialog" aria-labelledby={titleId} onCancel={(event) => (event.preventDefault(), onCancel())} data-testid="confirm-dialog">
+      <h2 id={titleId}>{title}</h2>
+      <div className="dialog-body">{children}</div>
+      <div className="button-row">
+        <button type="button" autoFocus onClick={onCancel}>
+          {cancelLabel}
+        </button>
+        <button type="button" className={danger ? 'button-danger' : 'button-primary'} onClick={onConfirm} data-testid="confirm-button">
+          {confirmLabel}
+        </button>
+      </div>
+    </dialog>
+  );
+}

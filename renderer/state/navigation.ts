@@ -1,0 +1,66 @@
+import { create } from 'zustand';
+
+/** The screens of the app. The route lives in the URL hash, so a reload shows the same screen. */
+export type Route =
+  | { name: 'sites' }
+  | { name: 'newSite' }
+  | { name: 'site'; siteId: string }
+  | { name: 'editSite'; siteId: string }
+  | { name: 'newShop'; siteId: string }
+  | { name: 'run'; siteId: string; shopId: string }
+  | { name: 'logs'; siteId: string; shopId: string }
+  | { name: 'editShop'; siteId: string; shopId: string }
+  | { name: 'notFound' };
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const [first, siteId, second, shopId, third] = parts;
+  if (parts.length === 0) return { name: 'sites' };
+  if (first !== 'sites' || !siteId) return { name: 'notFound' };
+  if (siteId === 'new' && parts.length === 2) return { name: 'newSite' };
+  if (parts.length === 2) return { name: 'site', siteId };
+  if (second === 'edit' && parts.length === 3) return { name: 'editSite', siteId };
+  if (second !== 'shops' || !shopId) return { name: 'notFound' };
+  if (shopId === 'new' && parts.length === 4) return { name: 'newShop', siteId };
+  if (parts.length === 4) return { name: 'run', siteId, shopId };
+  if (third === 'logs' && parts.length === 5) return { name: 'logs', siteId, shopId };
+  if (third === 'edit' && parts.length === 5) return { name: 'editShop', siteId, shopId };
+  return { name: 'notFound' };
+}
+
+/** The href of a route, for plain links (`<a href>` keeps keyboard and middle-click behaviour). */
+export function hrefFor(route: Route): string {
+  const e = encodeURIComponent;
+  switch (route.name) {
+    case 'sites':
+    case 'notFound':
+      return '#/';
+    case 'newSite':
+      return '#/sites/new';
+    case 'site':
+      return `#/sites/${e(route.siteId)}`;
+    case 'editSite':
+      return `#/sites/${e(route.siteId)}/edit`;
+    case 'newShop':
+      return `#/sites/${e(route.siteId)}/shops/new`;
+    case 'run':
+      return `#/sites/${e(route.siteId)}/shops/${e(route.shopId)}`;
+    case 'logs':
+      return `#/sites/${e(route.siteId)}/shops/${e(route.shopId)}/logs`;
+    case 'editShop':
+      return `#/sites/${e(route.siteId)}/shops/${e(route.shopId)}/edit`;
+  }
+}
+
+export const useRoute = create<{ route: Route }>(() => ({ route: parseRoute(window.location.hash) }));
+
+export function navigate(route: Route): void {
+  window.location.hash = hrefFor(route);
+}
+
+/** Follows the hash (links, back/forward); call once at start-up. */
+export function followLocation(): () => void {
+  const update = () => useRoute.setState({ route: parseRoute(window.location.hash) });
+  window.addEventListener('hashchange', update);
+  return () => window.removeEventListener('hashchange', update);
+}
