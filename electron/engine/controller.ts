@@ -63,6 +63,20 @@ export class RunController {
 
   constructor(private readonly deps: RunControllerDeps) {
     this.run = deps.store.runs.latestForShop(deps.shop.id) ?? deps.store.runs.create(deps.shop.id, MACHINE_VERSION);
+    this.reconcileInterrupted();
+  }
+
+  /**
+   * A run left "running" by a process that died (crash, kill, closed laptop) is shown as it really is:
+   * paused, its interrupted steps pending, ready for Continue. A run another live process drives is left alone.
+   */
+  private reconcileInterrupted(): void {
+    const stale = this.run.status === RunStatus.InProgress && (this.run.phase === RunPhase.Running || this.run.phase === RunPhase.WaitingForNetwork);
+    if (!stale || !this.deps.store.locks.isFree(this.deps.shop.id)) return;
+    const steps = this.deps.store.runs.steps(this.run.id).map(interrupted);
+    this.deps.store.runs.saveSnapshot(this.run.id, { phase: RunPhase.Paused, nextProbeAt: null }, steps);
+    this.run = this.deps.store.runs.get(this.run.id)!;
+    this.deps.logger.warn('The previous session ended while this run was going: paused; Continue resumes it where it stopped');
   }
 
   get runId(): string {

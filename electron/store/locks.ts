@@ -29,6 +29,12 @@ export class LocksRepository {
 
   constructor(private readonly db: Database.Database) {}
 
+  /** True when nobody is really holding the shop: no lock, our own, or one whose process is gone. */
+  isFree(shopId: string): boolean {
+    const holder = this.holder(shopId);
+    return !holder || holder.owner === this.owner || this.isStale(holder);
+  }
+
   private isStale(holder: LockHolder): boolean {
     if (holder.host === hostname() && !processAlive(holder.pid)) return true;
     return Date.now() - Date.parse(holder.heartbeatAt) > STALE_AFTER_MS;

@@ -39,3 +39,25 @@ describe('the engine check refuses what cannot work', () => {
     expect(view.run.status).toBe('COMPLETED');
   });
 });
+
+describe('a run left running by a process that died', () => {
+  it('is shown paused with its interrupted step pending, and Continue completes it', async () => {
+    h = await engineHarness();
+    const first = h.controller();
+    const view = await new Promise<ReturnType<typeof first.view>>((resolve) => {
+      first.onUpdate((v) => v.steps[2]!.status === 'running' && resolve(v));
+      void first.start();
+    });
+    expect(view.run.phase).toBe('running');
+    // Simulate the crash: the process is gone (its lock is stale), the rows still say "running".
+    h.store.db.prepare("UPDATE run_locks SET owner = 'dead', pid = 999999").run();
+    h.store.db.prepare("UPDATE runs SET phase = 'running'").run();
+    h.store.db.prepare("UPDATE run_steps SET status = 'running' WHERE step_id = 'step_2_company'").run();
+    const reopened = h.controller();
+    expect(reopened.view().run).toMatchObject({ status: 'IN_PROGRESS', phase: 'paused' });
+    expect(reopened.view().steps[2]!.status).not.toBe('running');
+    first.dispose();
+    const finished = await reopened.continueRun();
+    expect(finished.run.status).toBe('COMPLETED');
+  });
+});
