@@ -43,6 +43,8 @@ export interface E2eWorld {
   notifications: { title: string; body: string }[];
   /** The sandbox's provisioning user, as an installer would paste it. */
   credentials: { url: string; apiKey: string; apiSecret: string };
+  /** Starts the sandbox again on the same database file and port (after `sandbox.stop()`), as `sandbox`. */
+  restartSandbox(): Promise<Sandbox>;
   screenshot(name: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -75,7 +77,7 @@ export async function startWorld(options: { sandbox?: SandboxOptions } = {}): Pr
   const page = await context.newPage();
   await page.goto(host.url);
   const { apiKey, apiSecret } = sandbox.users.provisioner;
-  return {
+  const world: E2eWorld = {
     sandbox,
     service,
     host,
@@ -86,6 +88,10 @@ export async function startWorld(options: { sandbox?: SandboxOptions } = {}): Pr
     downloadsDir,
     notifications,
     credentials: { url: sandbox.url, apiKey, apiSecret },
+    restartSandbox: async () => {
+      world.sandbox = await startSandbox({ ...options.sandbox, dbFile: path.join(dir, 'site.sqlite'), port: world.sandbox.port });
+      return world.sandbox;
+    },
     screenshot: async (name) => {
       await page.screenshot({ path: path.join(SCREENSHOTS_DIR, `${name}.png`), fullPage: true });
     },
@@ -93,7 +99,9 @@ export async function startWorld(options: { sandbox?: SandboxOptions } = {}): Pr
       await browser.close();
       await host.close();
       service.close();
-      await sandbox.stop();
+      // A test may have stopped it already (network outage scenarios).
+      await world.sandbox.stop().catch(() => undefined);
     },
   };
+  return world;
 }

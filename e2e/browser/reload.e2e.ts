@@ -1,0 +1,59 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { StepId } from '../../shared/steps/catalog';
+import { seedSiteAndShop } from '../support/seed';
+import { type E2eWorld, startWorld } from '../support/world';
+import { announcement, openRoute, routes } from './pages/app';
+import { runPage } from './pages/runPage';
+
+let world: E2eWorld;
+afterEach(async () => world?.close());
+
+describe('the page is reloaded while a run goes on (main is the truth)', () => {
+  it('shows the run where it is after a reload, and keeps following it to the end', async () => {
+    world = await startWorld();
+    const { siteId, shopId } = seedSiteAndShop(world);
+    await openRoute(world, routes.run(siteId, shopId));
+    const run = runPage(world.page);
+    world.sandbox.setLatency(80);
+    await run.startButton.click();
+    await run.waitForStep(StepId.Company, 'succeeded');
+
+    await world.page.reload();
+    await run.view.waitFor();
+    // Straight from getRun, before any pushed update: the same run, its finished steps, still going.
+    expect(await run.view.getAttribute('data-state')).toBe('in_progress');
+    expect(await run.step(StepId.EngineCheck).getAttribute('data-state')).toBe('succeeded');
+    expect(await run.step(StepId.Company).getAttribute('data-state')).toBe('succeeded');
+    expect(await run.startButton.isDisabled()).toBe(true);
+    expect(await run.cancelButton.isEnabled()).toBe(true);
+
+    world.sandbox.setLatency(0);
+    await run.waitForState('completed');
+    expect(await run.step(StepId.Company).getByTestId('step-attempts').textContent()).toBe('1');
+  });
+
+  it('offers Continue for a cancelled run, also after a reload, and Continue finishes it', async () => {
+    world = await startWorld();
+    const { siteId, shopId } = seedSiteAndShop(world);
+    await openRoute(world, routes.run(siteId, shopId));
+    const run = runPage(world.page);
+    world.sandbox.setLatency(80);
+    await run.startButton.click();
+    await run.waitForStep(StepId.Company, 'succeeded');
+    await run.cancelButton.click();
+
+    await run.waitForPhase('paused');
+    await expect.poll(() => announcement(world.page)).toMatch(/Run paused/);
+    expect(await run.continueButton.isEnabled()).toBe(true);
+    await world.page.reload();
+    await run.waitForPhase('paused');
+    expect(await world.page.getByTestId('run-status-badge').textContent()).toBe('Paused');
+    expect(await run.continueButton.getAttribute('class')).toMatch(/button-primary/);
+    expect(await run.startButton.isDisabled()).toBe(true);
+
+    world.sandbox.setLatency(0);
+    await run.continueButton.click();
+    await run.waitForState('completed');
+    expect(await run.step(StepId.EngineCheck).getByTestId('step-attempts').textContent()).toBe('1');
+  });
+});
