@@ -1,9 +1,12 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StepId } from '../../shared/steps/catalog';
 import { seriousA11yViolations } from '../support/a11y';
 import { cornerCafe, seedSiteAndShop } from '../support/seed';
 import { type E2eWorld, startWorld } from '../support/world';
 import { openRoute, routes } from './pages/app';
+import { logViewerPage } from './pages/logViewerPage';
 import { runPage } from './pages/runPage';
 
 let world: E2eWorld;
@@ -50,7 +53,20 @@ describe('a step refused by ERPNext', () => {
     await world.screenshot('run-view-error');
     await expect.poll(() => world.notifications.map((n) => n.title)).toContain('Corner Cafe: FAILED');
 
+    // The moment to call the helpdesk: the support bundle, saved where main puts it (the browser
+    // host's downloads folder), its path on screen.
+    await run.logTab.click();
+    const logs = logViewerPage(world.page);
+    await logs.exportBundle.click();
+    await logs.bundlePath.waitFor();
+    const bundle = (await logs.bundlePath.textContent())!;
+    expect(path.dirname(bundle)).toBe(world.downloadsDir);
+    expect(bundle).toMatch(/\.zip$/);
+    expect(statSync(bundle).size).toBeGreaterThan(0);
+    await world.page.getByTestId('tab-run').click();
+
     world.sandbox.faults.remove(fault);
+    await run.continueButton.waitFor();
     await run.continueButton.click();
     await run.waitForState('completed');
     expect(await run.errorCards.count()).toBe(0);

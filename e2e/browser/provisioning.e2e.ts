@@ -112,7 +112,7 @@ describe('an installer provisions a shop from an empty app', () => {
     await expect.poll(() => world.notifications).toContainEqual({ title: 'Corner Cafe: COMPLETED', body: 'POS ready: the till can sell.' });
 
     // Back on the site, the shop's badge says so in words.
-    await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: world.sandbox.url.replace(/^https?:\/\//, '') }).click();
+    await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: world.sandbox.url, exact: true }).click();
     await expect.poll(() => sites.shopRows.first().getByTestId('shop-status').textContent()).toBe('POS ready');
   });
 });

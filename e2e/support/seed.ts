@@ -16,10 +16,15 @@ export function cornerCafe(changes: Record<string, unknown> = {}): Record<string
  * forms (the forms have their own tests). Returns the ids for the page's routes.
  */
 export function seedSiteAndShop(world: E2eWorld, shop: Record<string, unknown> = cornerCafe()): { siteId: string; shopId: string } {
-  const site = world.service.saveSite({ url: world.credentials.url, apiKey: world.credentials.apiKey, apiSecret: world.credentials.apiSecret });
-  const saved = world.service.saveShop(site.id, shop);
+  const siteId = seedSite(world);
+  const saved = world.service.saveShop(siteId, shop);
   if (!saved.ok) throw new Error(`seed shop invalid: ${JSON.stringify(saved.issues)}`);
-  return { siteId: site.id, shopId: saved.shop.id };
+  return { siteId, shopId: saved.shop.id };
+}
+
+/** The sandbox saved as a site (with the provisioning user's key and secret); returns its id. */
+export function seedSite(world: E2eWorld): string {
+  return world.service.saveSite({ url: world.credentials.url, apiKey: world.credentials.apiKey, apiSecret: world.credentials.apiSecret }).id;
 }
 
 /**

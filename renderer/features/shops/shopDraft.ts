@@ -134,7 +134,8 @@ export function draftFromFile(input: unknown): ShopDraft {
     customer: text(file.customer, 'Walk-in Customer'),
     profileName: text(pos.profileName),
     paymentMethods: methods.map(({ isDefault: _isDefault, ...method }) => method),
-    defaultMethod: (methods.find((method) => method.isDefault) ?? methods[0])?.key ?? '',
+    // No default in the file leaves the radio unset (the form then says so), unless there is one method.
+    defaultMethod: (methods.find((method) => method.isDefault) ?? (methods.length === 1 ? methods[0] : undefined))?.key ?? '',
     cashiers: list(pos.cashiers).map((user) => ({ key: newKey(), user: text(user) })),
     demoItems: demo === true || (Array.isArray(demo) && demo.length > 0),
     demoItemList: Array.isArray(demo) && demo.length > 0 ? (demo as DemoItem[]) : null,

@@ -5,14 +5,15 @@ import { Notice } from '../ui/Notice';
 
 /** What a connection test learned, in the installer's words. */
 export function ConnectionResult({ check }: { check: ConnectionCheck }) {
-  if (!check.ok) {
+  const missing = check.missingRoles ?? [];
+  // Missing roles make a check not ok without an error: the site answered, the user lacks rights.
+  if (!check.ok && (check.error || missing.length === 0)) {
     return (
       <div data-testid="connection-result" data-state="failed">
         <ErrorNotice problem={check.error ?? { message: 'The site could not be reached.' }} title={`Connection failed (${formatTime(check.checkedAt)})`} />
       </div>
     );
   }
-  const missing = check.missingRoles ?? [];
   return (
     <div data-testid="connection-result" data-state={missing.length > 0 ? 'missing-roles' : 'ok'}>
       <Notice tone={missing.length > 0 ? 'warning' : 'success'}>
