@@ -47,7 +47,7 @@ describe('a step refused by ERPNext', () => {
     expect(await run.step(StepId.PosSession).getAttribute('data-state')).toBe('pending');
     expect(await run.continueButton.isEnabled()).toBe(true);
     expect(await run.continueButton.getAttribute('class')).toMatch(/button-primary/);
-    expect(await run.startButton.isDisabled()).toBe(true);
+    expect(await run.cancelButton.isDisabled()).toBe(true);
     expect(await world.page.getByTestId('next-move').textContent()).toMatch(/stopped at “POS Profile”/);
     expect(await seriousA11yViolations(world.page)).toEqual([]);
     await world.screenshot('run-view-error');

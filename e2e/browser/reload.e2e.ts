@@ -30,6 +30,17 @@ describe('the page is reloaded while a run goes on (main is the truth)', () => {
     world.sandbox.setLatency(0);
     await run.waitForState('completed');
     expect(await run.step(StepId.Company).getByTestId('step-attempts').textContent()).toBe('1');
+    // No estimate on a first run; a new run knows how long each step took.
+    expect(await run.eta.count()).toBe(0);
+    world.sandbox.setLatency(40);
+    expect(await run.startButton.textContent()).toBe('Start a new run');
+    await run.startButton.click();
+    await run.waitForPhase('running');
+    await run.eta.waitFor();
+    expect(await run.eta.textContent()).toMatch(/(About .+|A few seconds) left \(learned from earlier runs\)\./);
+    world.sandbox.setLatency(0);
+    await run.waitForState('completed');
+    expect(await run.eta.count()).toBe(0);
   });
 
   it('offers Continue for a cancelled run, also after a reload, and Continue finishes it', async () => {

@@ -4,7 +4,7 @@ import { Store } from '../../electron/store';
 import { StepId } from '../../shared/steps/catalog';
 import { seedSiteAndShop } from '../support/seed';
 import { type E2eWorld, startWorld } from '../support/world';
-import { announcement, openRoute, routes } from './pages/app';
+import { announcement, openRoute, routes, tabTo } from './pages/app';
 import { runPage } from './pages/runPage';
 
 let world: E2eWorld;
@@ -37,7 +37,11 @@ describe('run commands', () => {
     await run.waitForStep(StepId.DemoItems, 'skipped');
     await expect.poll(() => announcement(page)).toMatch(/Demo items: skipped/);
 
-    await run.startButton.click();
+    // Keyboard only: Tab reaches Start, its focus is visible, Enter presses it.
+    const focus = await tabTo(page, 'run-start');
+    expect(focus.outlineStyle).not.toBe('none');
+    expect(focus.outlineWidth).not.toBe('0px');
+    await page.keyboard.press('Enter');
     await run.waitForState('completed');
     expect(await demoItems.getAttribute('data-state')).toBe('skipped');
     expect(world.sandbox.db.get('Item', 'CC-ESPRESSO')).toBeNull();

@@ -1,4 +1,5 @@
 import type { RunView } from '../../../shared/runView';
+import { RunPhase } from '../../../shared/status';
 import { type RunCommand, useRuns } from '../../state/runs';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { nextMove, runActions } from './runActions';
@@ -25,7 +26,7 @@ export function RunControls({ view }: { view: RunView }) {
       onClick={() => void send(view.shopId, { type } as RunCommand)}
       data-testid={`run-${type}`}
     >
-      {pending === type ? LABELS[type].busy : LABELS[type].idle}
+      {pending === type ? LABELS[type].busy : type === 'start' && view.run.phase === RunPhase.Finished ? 'Start a new run' : LABELS[type].idle}
     </button>
   );
   return (

@@ -16,19 +16,20 @@ const isActive = (view: RunView) => view.run.phase === RunPhase.Running || view.
 
 /**
  * Which commands make sense now, mirroring the run statechart (electron/engine/machine.ts): Start from
- * idle; Continue and Retry all from paused or finished (Continue only when something is left to do);
- * Cancel while steps run or the run waits for the network.
+ * idle, or after a finished run (a new run that re-checks everything and keeps the old one as history,
+ * like the CLI's `run`); Continue and Retry all from paused or finished (Continue only when something
+ * is left to do); Cancel while steps run or the run waits for the network.
  */
 export function runActions(view: RunView): RunActions {
   const { status, phase } = view.run;
   const stoppedEarly = phase === RunPhase.Paused || (phase === RunPhase.Finished && status !== RunStatus.Completed);
   const actions = {
-    start: status === RunStatus.NotStarted && phase === RunPhase.Idle,
+    start: (status === RunStatus.NotStarted && phase === RunPhase.Idle) || phase === RunPhase.Finished,
     continue: stoppedEarly,
     retryAll: phase === RunPhase.Paused || phase === RunPhase.Finished,
     cancel: isActive(view),
   };
-  return { ...actions, primary: actions.start ? 'start' : actions.continue ? 'continue' : null };
+  return { ...actions, primary: actions.continue ? 'continue' : status === RunStatus.NotStarted ? 'start' : null };
 }
 
 /** Only optional steps that have not run (or failed) can be skipped; main refuses the rest anyway. */
@@ -50,7 +51,7 @@ export function nextMove(view: RunView): string {
     case RunPhase.Paused:
       return 'The run is paused where it stopped. Continue resumes it; finished steps are kept.';
     case RunPhase.Finished:
-      if (view.run.status === RunStatus.Completed) return 'POS ready: the till can sell. Retry all re-checks every step without creating anything twice.';
+      if (view.run.status === RunStatus.Completed) return 'POS ready: the till can sell. Start a new run to check everything again; nothing is created twice.';
       if (view.run.status === RunStatus.Failed) return `The run stopped${where}. Fix the cause shown below, then press Continue.`;
       return `Most of the shop is set up, but a step failed${where}. Fix it and press Continue, or skip it if it is optional.`;
   }
