@@ -22,7 +22,7 @@ describe('an installer provisions a shop from an empty app', () => {
     await sites.addSiteButton.waitFor();
     await expect.poll(() => sites.secretStorage.textContent()).toMatch(/kept only for this session/);
     expect(await seriousA11yViolations(page)).toEqual([]);
-    await world.screenshot('sites');
+    await world.screenshot('sites-empty');
 
     await sites.addSiteButton.click();
     await sites.urlInput.waitFor();
@@ -114,5 +114,12 @@ describe('an installer provisions a shop from an empty app', () => {
     // Back on the site, the shop's badge says so in words.
     await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: world.sandbox.url, exact: true }).click();
     await expect.poll(() => sites.shopRows.first().getByTestId('shop-status').textContent()).toBe('POS ready');
+    expect(await sites.shopRows.first().getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await world.screenshot('site-shops');
+    await page.getByRole('link', { name: 'Sites', exact: true }).click();
+    await sites.siteCards.first().waitFor();
+    expect(await sites.siteCards.first().textContent()).toMatch(/Connected \(ERPNext 15\.70\.2\)/);
+    await world.screenshot('sites');
   });
 });

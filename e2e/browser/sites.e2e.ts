@@ -25,8 +25,19 @@ describe('sites', () => {
     await sites.testConnectionButton.click();
     await page.locator('[data-testid="connection-result"][data-state="ok"]').waitFor();
 
+    // Main's refusal of a field lands at that field, with focus on it.
+    await page.getByRole('link', { name: 'Edit site' }).click();
+    await page.getByText('Certificate settings').click();
+    await sites.pinInput.fill('12:34');
+    await sites.saveButton.click();
+    await expect.poll(() => page.getByTestId('errors-site-tls-pin').textContent()).toMatch(/64 hexadecimal characters/);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-tls-pin');
+    await sites.pinInput.fill('');
+    await sites.saveButton.click();
+
     // The user without business roles: connected, but the missing roles are listed.
     const { norole } = world.sandbox.users;
+    await sites.testConnectionButton.waitFor();
     await page.getByRole('link', { name: 'Edit site' }).click();
     await sites.apiKeyInput.fill(norole.apiKey);
     await sites.apiSecretInput.fill(norole.apiSecret);

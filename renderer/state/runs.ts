@@ -49,10 +49,9 @@ export const useRuns = create<RunsState>()((set, get) => {
     actionErrors: {},
     load: async (shopId) => {
       const result = await api.getRun(shopId);
-      if (result.ok) {
-        // A reload asks main where the run is: replace whatever the page remembered.
-        set((state) => ({ views: { ...state.views, [shopId]: result.value }, loadErrors: { ...state.loadErrors, [shopId]: null } }));
-      } else set((state) => ({ loadErrors: { ...state.loadErrors, [shopId]: result.error } }));
+      set((state) => ({ loadErrors: { ...state.loadErrors, [shopId]: result.ok ? null : result.error } }));
+      // Unless a pushed update overtook the answer, this is where the run is now.
+      if (result.ok) keepView(result.value);
     },
     send: async (shopId, command) => {
       set((state) => ({ pending: { ...state.pending, [shopId]: command.type }, actionErrors: { ...state.actionErrors, [shopId]: null } }));

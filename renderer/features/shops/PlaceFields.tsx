@@ -12,7 +12,7 @@ export function PlaceFields({ draft, change, errorsOf }: SectionProps) {
     <fieldset className="form-section">
       <legend>Warehouses, customer and till</legend>
       <div className="field-pair">
-        <Field id="shop-warehouse-main" label="Main warehouse" errors={errorsOf('shop-warehouse-main')}>
+        <Field id="shop-warehouse-main" label="Main warehouse" help="Where the shop keeps its stock." errors={errorsOf('shop-warehouse-main')}>
           {(aria) => <input {...aria} {...bind('mainWarehouse')} />}
         </Field>
         <Field id="shop-warehouse-pos" label="POS warehouse" help="Where the till sells from." errors={errorsOf('shop-warehouse-pos')}>

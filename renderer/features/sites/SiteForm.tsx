@@ -1,10 +1,12 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import type { SiteSummary } from '../../../shared/ipc/contract';
 import type { ApiError } from '../../../shared/ipc/result';
 import { useSites } from '../../state/sites';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { Field } from '../ui/Field';
-import { type SiteField, type SiteFields, fieldsOf, siteInput, siteProblems } from './siteFormFields';
+import { type SiteField, type SiteFields, fieldOfError, fieldsOf, siteInput, siteProblems } from './siteFormFields';
+
+const FIELD_IDS: Record<SiteField, string> = { url: 'site-url', apiKey: 'site-api-key', apiSecret: 'site-api-secret', tlsCaFile: 'site-ca-file', tlsPin: 'site-tls-pin' };
 
 interface SiteFormProps {
   site?: SiteSummary;
@@ -19,45 +21,63 @@ export function SiteForm({ site, cancelHref, onSaved }: SiteFormProps) {
   const [tried, setTried] = useState(false);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  const [advancedOpen, setAdvancedOpen] = useState(Boolean(site?.tlsCaFile || site?.tlsPin));
+  const [focusField, setFocusField] = useState<{ field: SiteField } | null>(null);
+  useEffect(() => {
+    if (focusField) document.getElementById(FIELD_IDS[focusField.field])?.focus();
+  }, [focusField]);
+
   const local = tried ? siteProblems(fields, Boolean(site)) : {};
-  const remote = Object.fromEntries((error?.issues ?? []).map((issue) => [issue.path, issue.message])) as Partial<Record<SiteField, string>>;
-  const errorsOf = (name: SiteField) => [local[name], remote[name]].filter((text): text is string => Boolean(text));
-  const bind = (name: SiteField) => ({ name, value: fields[name], onChange: (event: { target: { value: string } }) => setFields({ ...fields, [name]: event.target.value }) });
+  const errorField = error ? fieldOfError(error, fields) : null;
+  const errorsOf = (name: SiteField) => [local[name], errorField === name ? error?.message : undefined].filter((text): text is string => Boolean(text));
+  const bind = (name: SiteField) => ({
+    name,
+    value: fields[name],
+    onChange: (event: { target: { value: string } }) => {
+      setFields({ ...fields, [name]: event.target.value });
+      if (errorField === name) setError(null);
+    },
+  });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setTried(true);
-    if (Object.keys(siteProblems(fields, Boolean(site))).length > 0) return;
+    const problems = Object.keys(siteProblems(fields, Boolean(site))) as SiteField[];
+    if (problems[0]) return setFocusField({ field: problems[0] });
     setSaving(true);
     const result = await save(siteInput(fields, site?.id));
     setSaving(false);
-    if (!result.ok) return setError(result.error);
-    onSaved(result.value);
+    if (result.ok) return onSaved(result.value);
+    setError(result.error);
+    // A refusal about one field (a bad address, a bad fingerprint): take the installer there.
+    const field = fieldOfError(result.error, fields);
+    if (field === 'tlsPin' || field === 'tlsCaFile') setAdvancedOpen(true);
+    if (field) setFocusField({ field });
   };
 
   return (
     <form className="form" onSubmit={(event) => void submit(event)} noValidate aria-label={site ? 'Edit site' : 'Add site'} data-testid="site-form">
-      {error && <ErrorNotice problem={error} title="The site was not saved" />}
-      <Field id="site-url" label="ERPNext address" help="The address you open ERPNext with in a browser." errors={errorsOf('url')}>
+      {error && !errorField && <ErrorNotice problem={error} title="The site was not saved" />}
+      <Field id={FIELD_IDS.url} label="ERPNext address" help="The address you open ERPNext with in a browser." errors={errorsOf('url')}>
         {(aria) => <input {...aria} {...bind('url')} type="text" inputMode="url" autoComplete="url" placeholder="https://shop.example.com" required />}
       </Field>
-      <Field id="site-api-key" label="API key" help="In ERPNext: User › Settings › API Access › Generate Keys." errors={errorsOf('apiKey')}>
+      <Field id={FIELD_IDS.apiKey} label="API key" help="In ERPNext: User › Settings › API Access › Generate Keys." errors={errorsOf('apiKey')}>
         {(aria) => <input {...aria} {...bind('apiKey')} type="text" autoComplete="off" spellCheck={false} required />}
       </Field>
       <Field
-        id="site-api-secret"
+        id={FIELD_IDS.apiSecret}
         label="API secret"
         help={site ? (site.hasSecret ? 'Leave empty to keep the saved secret.' : 'No secret is saved for this session: type it again.') : 'Shown once in ERPNext when the key is generated.'}
         errors={errorsOf('apiSecret')}
       >
         {(aria) => <input {...aria} {...bind('apiSecret')} type="password" autoComplete="new-password" spellCheck={false} placeholder={site?.hasSecret ? '(saved — leave empty to keep)' : ''} />}
       </Field>
-      <details className="advanced" open={Boolean(site?.tlsCaFile || site?.tlsPin)}>
+      <details className="advanced" open={advancedOpen} onToggle={(event) => setAdvancedOpen(event.currentTarget.open)}>
         <summary>Certificate settings (only for sites with their own certificate)</summary>
-        <Field id="site-ca-file" label="CA certificate file (optional)" help="Full path of your organisation's CA file (PEM) on this laptop." errors={errorsOf('tlsCaFile')}>
+        <Field id={FIELD_IDS.tlsCaFile} label="CA certificate file (optional)" help="Full path of your organisation's CA file (PEM) on this laptop." errors={errorsOf('tlsCaFile')}>
           {(aria) => <input {...aria} {...bind('tlsCaFile')} type="text" spellCheck={false} placeholder="/etc/ssl/company-ca.pem" />}
         </Field>
-        <Field id="site-tls-pin" label="Trusted certificate fingerprint (optional)" help="SHA-256 of the server certificate: 64 hexadecimal characters, colons allowed." errors={errorsOf('tlsPin')}>
+        <Field id={FIELD_IDS.tlsPin} label="Trusted certificate fingerprint (optional)" help="SHA-256 of the server certificate: 64 hexadecimal characters, colons allowed." errors={errorsOf('tlsPin')}>
           {(aria) => <input {...aria} {...bind('tlsPin')} type="text" spellCheck={false} />}
         </Field>
       </details>

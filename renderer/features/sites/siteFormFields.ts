@@ -1,4 +1,5 @@
 import type { SiteInput, SiteSummary } from '../../../shared/ipc/contract';
+import type { ApiError } from '../../../shared/ipc/result';
 
 export interface SiteFields {
   url: string;
@@ -31,4 +32,13 @@ export function siteInput(fields: SiteFields, siteId?: string): SiteInput {
     tlsCaFile: fields.tlsCaFile.trim() || null,
     tlsPin: fields.tlsPin.trim() || null,
   };
+}
+
+/** The field a refusal from main is about (its message then shows there), or null. */
+export function fieldOfError(error: ApiError, fields: SiteFields): SiteField | null {
+  const issue = error.issues?.[0]?.path;
+  if (issue && issue in fields) return issue as SiteField;
+  if (error.code === 'invalid_url') return 'url';
+  if (error.code === 'tls_config') return fields.tlsPin.trim() ? 'tlsPin' : 'tlsCaFile';
+  return null;
 }
