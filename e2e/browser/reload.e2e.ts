@@ -8,15 +8,21 @@ import { runPage } from './pages/runPage';
 let world: E2eWorld;
 afterEach(async () => world?.close());
 
+/** A run slowed down by site latency, past its company step: well under way, far from done. */
+async function runUnderWay(): Promise<ReturnType<typeof runPage>> {
+  world = await startWorld();
+  const { siteId, shopId } = seedSiteAndShop(world);
+  await openRoute(world, routes.run(siteId, shopId));
+  const run = runPage(world.page);
+  world.sandbox.setLatency(80);
+  await run.startButton.click();
+  await run.waitForStep(StepId.Company, 'succeeded');
+  return run;
+}
+
 describe('the page is reloaded while a run goes on (main is the truth)', () => {
   it('shows the run where it is after a reload, and keeps following it to the end', async () => {
-    world = await startWorld();
-    const { siteId, shopId } = seedSiteAndShop(world);
-    await openRoute(world, routes.run(siteId, shopId));
-    const run = runPage(world.page);
-    world.sandbox.setLatency(80);
-    await run.startButton.click();
-    await run.waitForStep(StepId.Company, 'succeeded');
+    const run = await runUnderWay();
 
     await world.page.reload();
     await run.view.waitFor();
@@ -44,13 +50,7 @@ describe('the page is reloaded while a run goes on (main is the truth)', () => {
   });
 
   it('offers Continue for a cancelled run, also after a reload, and Continue finishes it', async () => {
-    world = await startWorld();
-    const { siteId, shopId } = seedSiteAndShop(world);
-    await openRoute(world, routes.run(siteId, shopId));
-    const run = runPage(world.page);
-    world.sandbox.setLatency(80);
-    await run.startButton.click();
-    await run.waitForStep(StepId.Company, 'succeeded');
+    const run = await runUnderWay();
     await run.cancelButton.click();
 
     await run.waitForPhase('paused');

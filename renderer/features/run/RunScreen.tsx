@@ -1,6 +1,4 @@
-import { useEffect } from 'react';
 import { useRuns } from '../../state/runs';
-import { useShops } from '../../state/shops';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { NetworkBanner } from './NetworkBanner';
 import { RunControls } from './RunControls';
@@ -9,6 +7,7 @@ import { RunProgress } from './RunProgress';
 import { ReadinessPanel } from './ReadinessPanel';
 import { ShopHeader } from './ShopHeader';
 import { StepList } from './StepList';
+import { useShopScreen } from './useShopScreen';
 
 /**
  * A shop's run: asked from main when the screen opens (so a reload shows the run where it is), then
@@ -17,12 +16,7 @@ import { StepList } from './StepList';
 export function RunScreen({ siteId, shopId }: { siteId: string; shopId: string }) {
   const view = useRuns((state) => state.views[shopId]);
   const loadError = useRuns((state) => state.loadErrors[shopId]);
-  const loadRun = useRuns((state) => state.load);
-  const loadShops = useShops((state) => state.load);
-  useEffect(() => {
-    void loadRun(shopId);
-    void loadShops(siteId);
-  }, [loadRun, loadShops, shopId, siteId]);
+  useShopScreen(siteId, shopId);
   return (
     <>
       <ShopHeader siteId={siteId} shopId={shopId} current="run" />

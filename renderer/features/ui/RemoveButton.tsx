@@ -1,0 +1,38 @@
+import { type ReactNode, useState } from 'react';
+import type { ApiError, Result } from '../../../shared/ipc/result';
+import { ConfirmDialog } from './ConfirmDialog';
+import { ErrorNotice } from './ErrorNotice';
+
+interface RemoveButtonProps {
+  /** What is removed, for the button's accessible name and the question ("Remove Corner Cafe?"). */
+  name: string;
+  confirmLabel: string;
+  /** What removing means, said in the dialog. */
+  children: ReactNode;
+  remove(): Promise<Result<null>>;
+  onRemoved(): void;
+  testId?: string;
+}
+
+/** "Remove", a confirm dialog saying what it means, then the command; a refusal is shown. */
+export function RemoveButton({ name, confirmLabel, children, remove, onRemoved, testId }: RemoveButtonProps) {
+  const [asking, setAsking] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const confirm = async () => {
+    setAsking(false);
+    const result = await remove();
+    if (result.ok) onRemoved();
+    else setError(result.error);
+  };
+  return (
+    <>
+      <button type="button" className="button-danger-quiet" onClick={() => setAsking(true)} aria-label={`Remove ${name}`} data-testid={testId}>
+        Remove
+      </button>
+      <ConfirmDialog open={asking} title={`Remove ${name}?`} confirmLabel={confirmLabel} danger onConfirm={() => void confirm()} onCancel={() => setAsking(false)}>
+        {children}
+      </ConfirmDialog>
+      {error && <ErrorNotice problem={error} title={`${name} was not removed`} onDismiss={() => setError(null)} />}
+    </>
+  );
+}
