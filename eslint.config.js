@@ -19,7 +19,7 @@ const electronOnlyInShell = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'out/', 'release/', 'test-results/', 'playwright-report/', 'coverage/'] },
+  { ignores: ['node_modules/', 'dist/', 'out/', 'release/', 'test-results/', 'playwright-report/', 'coverage/', '.tmp/', '.electron-native/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

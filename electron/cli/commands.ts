@@ -144,10 +144,10 @@ export function logsCommand(env: CommandEnv): number {
   }
 }
 
-export function exportLogsCommand(env: CommandEnv): number {
+export async function exportLogsCommand(env: CommandEnv): Promise<number> {
   if (!env.options.out) throw new UsageError('export-logs needs --out FILE (a .zip)');
   const shop = findShop(env.service, env.options);
-  const { files, bytes } = env.service.exportBundle(shop.id, env.options.out);
+  const { files, bytes } = await env.service.exportBundle(shop.id, env.options.out);
   env.output.message(`Support bundle for "${shop.name}" written to ${env.options.out} (${files.length} files, ${bytes} bytes). It contains no API secret.`);
   return ExitCode.Completed;
 }

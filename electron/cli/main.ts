@@ -87,7 +87,7 @@ async function dispatch(command: string, args: string[]): Promise<number> {
       case 'logs':
         return logsCommand(env);
       case 'export-logs':
-        return exportLogsCommand(env);
+        return await exportLogsCommand(env);
       default:
         throw new UsageError(`unknown command "${command}"`, [], true);
     }

@@ -86,8 +86,15 @@ export class HumanOutput implements Output {
     this.write(text);
   }
 
-  result(): void {
+  result(view: RunView): void {
     if (this.tty && this.statusShown) this.stream.write('\n');
+    this.statusShown = false;
+    const summary = view.run.summary;
+    if (!summary) return;
+    const list = (items: string[]) => (items.length > 4 ? `${items.slice(0, 4).join(', ')} and ${items.length - 4} more` : items.join(', ') || 'nothing');
+    this.write(`  created ${summary.created.length}: ${list(summary.created)}`);
+    this.write(`  adopted ${summary.adopted.length} that already existed, changed ${summary.changed.length}: ${list(summary.changed)}`);
+    for (const check of summary.readiness) this.write(`  ${check.ok ? '✓' : '✗'} ${check.check}${check.detail ? `: ${check.detail}` : ''}`);
   }
 }
 
@@ -104,6 +111,6 @@ export class JsonOutput implements Output {
   }
 
   result(view: RunView, exitCode: number): void {
-    this.stream.write(`${JSON.stringify({ type: 'result', status: view.run.status, phase: view.run.phase, exitCode, runId: view.run.id, steps: view.steps.map((s) => ({ stepId: s.stepId, status: s.status, attempts: s.attempts, durationMs: s.durationMs, error: s.error })) })}\n`);
+    this.stream.write(`${JSON.stringify({ type: 'result', status: view.run.status, phase: view.run.phase, exitCode, runId: view.run.id, summary: view.run.summary, steps: view.steps.map((s) => ({ stepId: s.stepId, status: s.status, attempts: s.attempts, durationMs: s.durationMs, error: s.error })) })}\n`);
   }
 }

@@ -9,7 +9,7 @@ import { StepId } from '../../shared/steps/catalog';
 import { withDefaults } from '../../shared/withDefaults';
 import { MACHINE_VERSION, type ResumeInto, type RunMachineEvent, runMachine } from './machine';
 import { DEFAULT_NETWORK_WAIT, type NetworkWaitOptions, waitForNetwork } from './networkWait';
-import { type Steps, finalStatus, interrupted, stepsFrom } from './runState';
+import { type Steps, finalStatus, interrupted, runSummary, stepsFrom } from './runState';
 import { describeFailure, executeStep } from './stepExecutor';
 import { buildView, eventsBetween } from './view';
 
@@ -226,7 +226,19 @@ export class RunController {
     const failedStep = Object.values(steps).find((s) => s.status === 'failed' && s.error);
     const changed = Object.values(steps).filter((step) => this.lastPersisted.get(step.stepId) !== JSON.stringify(step));
     this.deps.logger.flush();
-    this.deps.store.runs.saveSnapshot(this.run.id, { status, phase, startedAt, finishedAt, nextProbeAt: phase === RunPhase.WaitingForNetwork ? nextProbeAt : null, error: status === RunStatus.Failed ? (failedStep?.error ?? networkError) : null }, changed);
+    this.deps.store.runs.saveSnapshot(
+      this.run.id,
+      {
+        status,
+        phase,
+        startedAt,
+        finishedAt,
+        nextProbeAt: phase === RunPhase.WaitingForNetwork ? nextProbeAt : null,
+        error: status === RunStatus.Failed ? (failedStep?.error ?? networkError) : null,
+        summary: phase === RunPhase.Finished ? runSummary(steps) : null,
+      },
+      changed,
+    );
     for (const step of changed) this.lastPersisted.set(step.stepId, JSON.stringify(step));
     this.run = this.deps.store.runs.get(this.run.id)!;
     if (phase === RunPhase.Finished || phase === RunPhase.Paused) this.releaseLock();

@@ -1,5 +1,5 @@
 import type { ErrorInfo } from '../../shared/errors';
-import type { StepRecord } from '../../shared/model';
+import type { RunSummary, StepRecord } from '../../shared/model';
 import { RunStatus, StepStatus } from '../../shared/status';
 import { STEP_CATALOG, STEP_IDS, StepId, stepDefinition } from '../../shared/steps/catalog';
 import { readySteps } from '../../shared/steps/graph';
@@ -71,4 +71,16 @@ export function isOptional(stepId: StepId): boolean {
 /** The network went away only if we had reached the site in this run; before that, the address may simply be wrong. */
 export function siteWasReached(steps: Steps): boolean {
   return steps[StepId.EngineCheck].status === StepStatus.Succeeded;
+}
+
+/** What the run did on the site and how the till reads back: the run's summary once it finishes. */
+export function runSummary(steps: Steps): RunSummary {
+  const effects = STEP_IDS.map((id) => (steps[id].status === StepStatus.Succeeded ? (steps[id].outputs?.effects as Partial<RunSummary> | undefined) : undefined));
+  const readiness = steps[StepId.PostSetup].outputs?.readiness as RunSummary['readiness'] | undefined;
+  return {
+    created: effects.flatMap((e) => e?.created ?? []),
+    adopted: effects.flatMap((e) => e?.adopted ?? []),
+    changed: effects.flatMap((e) => e?.changed ?? []),
+    readiness: readiness ?? [],
+  };
 }

@@ -6,7 +6,7 @@ import type { HostPorts } from './ports';
 
 export interface EventSinks {
   runUpdate(update: RunUpdate): void;
-  logEntries(entries: Omit<LogEntry, 'id'>[]): void;
+  logEntries(entries: LogEntry[]): void;
 }
 
 /**
@@ -14,7 +14,7 @@ export interface EventSinks {
  * second; the page needs them a few times a second), and notifies the desktop when a run ends.
  */
 export function forwardEvents(service: ProvisioningService, sinks: EventSinks, ports: HostPorts, batchMs = 200): () => void {
-  let batch: Omit<LogEntry, 'id'>[] = [];
+  let batch: LogEntry[] = [];
   let timer: NodeJS.Timeout | undefined;
   const flush = () => {
     timer = undefined;
@@ -23,8 +23,8 @@ export function forwardEvents(service: ProvisioningService, sinks: EventSinks, p
     batch = [];
     sinks.logEntries(entries);
   };
-  const stopLogs = service.onLog((entry) => {
-    batch.push(entry);
+  const stopLogs = service.onLog((entries) => {
+    batch.push(...entries);
     timer ??= setTimeout(flush, batchMs);
   });
   const stopRuns = service.onRunUpdate((view, events) => {

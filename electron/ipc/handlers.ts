@@ -85,7 +85,7 @@ export function createHandlers(service: ProvisioningService, ports: HostPorts): 
       const stamp = new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-');
       const path = await ports.chooseSavePath({ title: 'Export support bundle', defaultName: `${shop.name} support ${stamp}.zip`, extensions: ['zip'] });
       if (!path) return null;
-      return { path, ...service.exportBundle(shopId, path) };
+      return { path, ...(await service.exportBundle(shopId, path)) };
     },
   };
 }

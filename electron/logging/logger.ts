@@ -10,7 +10,8 @@ export interface LogFields {
   data?: Record<string, unknown> | null;
 }
 
-export type LogListener = (entry: NewLogEntry) => void;
+/** Receives entries once they are stored (with their ids), a batch at a time. */
+export type LogListener = (entries: LogEntry[]) => void;
 
 export interface LogScope {
   runId?: string | null;
@@ -47,7 +48,6 @@ export class Logger {
       data: fields.data ?? null,
     }) as NewLogEntry;
     this.buffer.push(entry);
-    for (const listener of this.listeners) listener(entry);
     if (this.buffer.length >= 200) this.flush();
     else this.timer ??= setTimeout(() => this.flush(), this.flushMs);
   }
@@ -57,7 +57,7 @@ export class Logger {
   warn = (message: string, fields?: LogFields) => this.log('warn', message, fields);
   error = (message: string, fields?: LogFields) => this.log('error', message, fields);
 
-  onEntry(listener: LogListener): () => void {
+  onStored(listener: LogListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -69,8 +69,10 @@ export class Logger {
     if (this.buffer.length === 0) return;
     const batch = this.buffer;
     this.buffer = [];
-    // After the store closed (app quitting) there is nowhere to write; the entries were already streamed.
-    if (this.store.db.open) this.store.logs.append(batch);
+    // After the store closed (app quitting) there is nowhere to write them.
+    if (!this.store.db.open) return;
+    const stored = this.store.logs.append(batch);
+    for (const listener of this.listeners) listener(stored);
   }
 }
 

@@ -13,20 +13,23 @@ export type Redactor = (value: unknown) => unknown;
  * blanked, and authorization header values are masked even when we do not know the secret.
  */
 export function createRedactor(knownSecrets: () => readonly string[]): Redactor {
-  const redactText = (text: string): string => {
+  const redactText = (text: string, forms: readonly string[]): string => {
     let out = text.replace(AUTH_VALUE, (_m, scheme: string) => `${scheme} ${REDACTED}`);
-    for (const secret of knownSecrets()) {
-      if (secret.length < 4) continue;
-      for (const form of [secret, Buffer.from(secret).toString('base64'), encodeURIComponent(secret)]) out = out.split(form).join(REDACTED);
-    }
+    for (const form of forms) if (out.includes(form)) out = out.split(form).join(REDACTED);
     return out;
   };
-  const visit = (value: unknown, depth: number): unknown => {
-    if (typeof value === 'string') return redactText(value);
+  const visit = (value: unknown, forms: readonly string[], depth: number): unknown => {
+    if (typeof value === 'string') return redactText(value, forms);
     if (value === null || typeof value !== 'object' || depth > 12) return value;
-    if (Array.isArray(value)) return value.map((item) => visit(item, depth + 1));
-    if (value instanceof Error) return { name: value.name, message: redactText(value.message) };
-    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, SECRET_KEYS.test(key) ? REDACTED : visit(inner, depth + 1)]));
+    if (Array.isArray(value)) return value.map((item) => visit(item, forms, depth + 1));
+    if (value instanceof Error) return { name: value.name, message: redactText(value.message, forms) };
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, SECRET_KEYS.test(key) ? REDACTED : visit(inner, forms, depth + 1)]));
   };
-  return (value) => visit(value, 0);
+  // The secrets' forms are computed once per redacted value, not once per string inside it.
+  return (value) => visit(value, secretForms(knownSecrets()), 0);
+}
+
+/** Each secret as it may appear: as is, base64 (a Basic header) and URL-encoded. */
+export function secretForms(secrets: readonly string[]): string[] {
+  return secrets.filter((secret) => secret.length >= 4).flatMap((secret) => [secret, Buffer.from(secret).toString('base64'), encodeURIComponent(secret)]);
 }

@@ -39,7 +39,7 @@ const posApi = {
   countLogs: invoke('countLogs'),
   exportSupportBundle: invoke('exportSupportBundle'),
   onRunUpdate: (listener: (update: RunUpdate) => void) => subscribe(RUN_UPDATE_CHANNEL, listener),
-  onLogEntries: (listener: (entries: Omit<LogEntry, 'id'>[]) => void) => subscribe(LOG_ENTRIES_CHANNEL, listener),
+  onLogEntries: (listener: (entries: LogEntry[]) => void) => subscribe(LOG_ENTRIES_CHANNEL, listener),
 } satisfies PosApi;
 
 contextBridge.exposeInMainWorld('posApi', posApi);

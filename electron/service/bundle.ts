@@ -1,9 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import { strToU8, zipSync } from 'fflate';
-import type { Redactor } from '../logging/redact';
+import { strToU8, zip } from 'fflate';
+import { type Redactor, secretForms } from '../logging/redact';
 import type { Store } from '../store';
-import type { LogEntry, ShopRecord, SiteRecord } from '../../shared/model';
+import type { ShopRecord, SiteRecord } from '../../shared/model';
 import { StepId } from '../../shared/steps/catalog';
 
 export interface BundleInput {
@@ -35,24 +35,30 @@ function versions(input: BundleInput): Record<string, unknown> {
   };
 }
 
-function allLogs(store: Store, shopId: string): LogEntry[] {
-  const entries: LogEntry[] = [];
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * The shop's logs as JSON lines, redacted once more, read a page at a time with a pause between pages
+ * so the app stays responsive while 100,000+ entries are exported.
+ */
+async function logLines(input: BundleInput): Promise<string> {
+  const lines: string[] = [];
   for (let afterId: number | undefined; ; ) {
-    const page = store.logs.list({ shopId, afterId, limit: 10_000 });
-    entries.push(...page);
-    if (page.length < 10_000) return entries;
+    const page = input.store.logs.list({ shopId: input.shop.id, afterId, limit: 5_000 });
+    for (const entry of page) lines.push(JSON.stringify(input.redact(entry)));
+    if (page.length < 5_000) return `${lines.join('\n')}\n`;
     afterId = page.at(-1)!.id;
+    await yieldToEventLoop();
   }
 }
 
-function files(input: BundleInput): Record<string, string> {
+async function files(input: BundleInput): Promise<Record<string, string>> {
   const { store, shop, site } = input;
   const runs = store.runs.listForShop(shop.id);
   const steps = runs.flatMap((run) => store.runs.steps(run.id).map((step) => ({ runId: run.id, ...step })));
-  const logs = allLogs(store, shop.id);
   return {
     'README.txt': `POS Provisioner support bundle for "${shop.name}".\nlogs.jsonl: one log entry per line (secrets redacted).\nruns.json, steps.json: run and step tables.\nversions.json: app, Node/Electron, ERPNext, Frappe, OS.\nshop.json: the shop configuration. site.json: the site (API key masked, secret never included).\n`,
-    'logs.jsonl': logs.map((entry) => JSON.stringify(input.redact(entry))).join('\n') + '\n',
+    'logs.jsonl': await logLines(input),
     'runs.json': JSON.stringify(input.redact(runs), null, 2),
     'steps.json': JSON.stringify(input.redact(steps), null, 2),
     'versions.json': JSON.stringify(versions(input), null, 2),
@@ -65,16 +71,16 @@ function files(input: BundleInput): Record<string, string> {
  * Writes the helpdesk zip. Every file goes through the redactor, then is scanned for each secret (as
  * text, base64 and URL-encoded): if one were still there the export is refused rather than leaked.
  */
-export function writeSupportBundle(input: BundleInput, outFile: string): { files: string[]; bytes: number } {
-  const contents = files(input);
+export async function writeSupportBundle(input: BundleInput, outFile: string): Promise<{ files: string[]; bytes: number }> {
+  const contents = await files(input);
+  const forms = secretForms(input.secrets);
   for (const [name, text] of Object.entries(contents)) {
-    for (const secret of input.secrets.filter((s) => s.length >= 4)) {
-      for (const form of [secret, Buffer.from(secret).toString('base64'), encodeURIComponent(secret)]) {
-        if (text.includes(form)) throw new Error(`Refusing to export: ${name} still contains a secret after redaction.`);
-      }
-    }
+    if (forms.some((form) => text.includes(form))) throw new Error(`Refusing to export: ${name} still contains a secret after redaction.`);
   }
-  const zip = zipSync(Object.fromEntries(Object.entries(contents).map(([name, text]) => [name, strToU8(text)])), { level: 6 });
-  writeFileSync(outFile, zip);
-  return { files: Object.keys(contents), bytes: zip.byteLength };
+  // fflate's asynchronous zip compresses in worker threads: the main process keeps answering meanwhile.
+  const zipped = await new Promise<Uint8Array>((resolve, reject) =>
+    zip(Object.fromEntries(Object.entries(contents).map(([name, text]) => [name, strToU8(text)])), { level: 6 }, (error, data) => (error ? reject(error) : resolve(data))),
+  );
+  await writeFile(outFile, zipped);
+  return { files: Object.keys(contents), bytes: zipped.byteLength };
 }

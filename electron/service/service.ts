@@ -49,10 +49,11 @@ export class ProvisioningService {
   private readonly redact: Redactor;
   private readonly controllers = new Map<string, RunController>();
   private readonly listeners = new Set<(view: RunView, events: RunEvent[]) => void>();
-  private readonly logListeners = new Set<(entry: Omit<LogEntry, 'id'>) => void>();
+  private readonly logListeners = new Set<(entries: LogEntry[]) => void>();
 
   private readonly secrets: SecretStore;
   private readonly loggers = new Set<Logger>();
+  private secretsCache: string[] | undefined;
 
   constructor(private readonly options: ServiceOptions) {
     this.store = Store.open(options.dbFile, { nativeBinding: options.nativeBinding });
@@ -65,8 +66,10 @@ export class ProvisioningService {
     return this.secrets;
   }
 
+  /** Every API secret this service knows: what redaction removes. Cached; refreshed when a site changes. */
   private knownSecrets(): string[] {
-    return this.store.sites.list().flatMap((site) => this.secrets.get(site.id) ?? []);
+    this.secretsCache ??= this.store.sites.list().flatMap((site) => this.secrets.get(site.id) ?? []);
+    return this.secretsCache;
   }
 
   // ---- sites --------------------------------------------------------------------------------------
@@ -82,12 +85,14 @@ export class ProvisioningService {
     const existing = siteId ? this.store.sites.get(siteId) : this.store.sites.findByUrl(baseUrl);
     const site = existing ? this.store.sites.update(existing.id, fields)! : this.store.sites.add(fields);
     if (input.apiSecret) this.secrets.set(site.id, input.apiSecret.trim());
+    this.secretsCache = undefined;
     return site;
   }
 
   removeSite(siteId: string): void {
     this.secrets.remove(siteId);
     this.store.sites.remove(siteId);
+    this.secretsCache = undefined;
   }
 
   hasSecret(siteId: string): boolean {
@@ -148,7 +153,8 @@ export class ProvisioningService {
     return () => this.listeners.delete(listener);
   }
 
-  onLog(listener: (entry: Omit<LogEntry, 'id'>) => void): () => void {
+  /** Log entries as they are stored (with ids), a batch at a time. */
+  onLog(listener: (entries: LogEntry[]) => void): () => void {
     this.logListeners.add(listener);
     return () => this.logListeners.delete(listener);
   }
@@ -163,7 +169,7 @@ export class ProvisioningService {
     return this.store.logs.count(query);
   }
 
-  exportBundle(shopId: string, outFile: string): { files: string[]; bytes: number } {
+  exportBundle(shopId: string, outFile: string): Promise<{ files: string[]; bytes: number }> {
     const shop = this.shop(shopId);
     return writeSupportBundle({ store: this.store, shop, site: this.store.sites.get(shop.siteId), redact: this.redact, secrets: this.knownSecrets(), appVersion: this.options.appVersion }, outFile);
   }
@@ -191,7 +197,7 @@ export class ProvisioningService {
 
   private loggerFor(scope: { shopId?: string } | (() => { runId?: string; shopId?: string })): Logger {
     const logger = new Logger(this.store, this.redact, scope);
-    logger.onEntry((entry) => this.logListeners.forEach((listener) => listener(entry)));
+    logger.onStored((entries) => this.logListeners.forEach((listener) => listener(entries)));
     this.loggers.add(logger);
     return logger;
   }
@@ -204,9 +210,12 @@ export class ProvisioningService {
     const existing = this.controllers.get(shopId);
     if (existing) return existing;
     const shop = this.shop(shopId);
-    // The logger reads the controller's current run id at each entry (a new run keeps the same logger).
-    const logger: Logger = this.loggerFor(() => ({ shopId: shop.id, runId: controller.runId }));
+    // The logger reads the controller's current run id at each entry (a new run keeps the same logger);
+    // the controller may log while it is being constructed, before `holder` knows it.
+    const holder: { controller?: RunController } = {};
+    const logger: Logger = this.loggerFor(() => ({ shopId: shop.id, runId: holder.controller?.runId ?? this.store.runs.latestForShop(shop.id)?.id }));
     const controller = new RunController({ store: this.store, shop, client: () => this.clientFor(this.site(shop.siteId), logger), logger, options: this.options.run });
+    holder.controller = controller;
     controller.onUpdate((view, events) => this.listeners.forEach((listener) => listener(view, events)));
     this.controllers.set(shopId, controller);
     return controller;

@@ -58,12 +58,12 @@ export class LogsRepository {
     this.insert = db.prepare('INSERT INTO logs (run_id, shop_id, time, level, step_id, correlation_id, message, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   }
 
-  /** Many entries in one transaction: better-sqlite3 is synchronous, so batching keeps the event loop free. */
-  append(entries: readonly NewLogEntry[]): void {
-    if (entries.length === 0) return;
-    this.db.transaction(() => {
-      for (const e of entries) this.insert.run(e.runId, e.shopId, e.time, e.level, e.stepId, e.correlationId, e.message, toJson(e.data));
-    })();
+  /** Many entries in one transaction (better-sqlite3 is synchronous: batching keeps the event loop free); returns them with their ids. */
+  append(entries: readonly NewLogEntry[]): LogEntry[] {
+    if (entries.length === 0) return [];
+    return this.db.transaction(() =>
+      entries.map((e) => ({ ...e, id: Number(this.insert.run(e.runId, e.shopId, e.time, e.level, e.stepId, e.correlationId, e.message, toJson(e.data)).lastInsertRowid) })),
+    )();
   }
 
   /** Oldest first. With `beforeId` the page ends just before it (scrolling back); otherwise it starts after `afterId`. */

@@ -19,13 +19,13 @@ export function createHttpApi(token: string): PosApi {
       }
     };
   const runListeners = new Set<(update: RunUpdate) => void>();
-  const logListeners = new Set<(entries: Omit<LogEntry, 'id'>[]) => void>();
+  const logListeners = new Set<(entries: LogEntry[]) => void>();
   let source: EventSource | undefined;
   const connect = () => {
     if (source) return;
     source = new EventSource(`/events?token=${encodeURIComponent(token)}`);
     source.addEventListener('run-update', (event) => runListeners.forEach((l) => l(JSON.parse((event as MessageEvent<string>).data) as RunUpdate)));
-    source.addEventListener('log-entries', (event) => logListeners.forEach((l) => l(JSON.parse((event as MessageEvent<string>).data) as Omit<LogEntry, 'id'>[])));
+    source.addEventListener('log-entries', (event) => logListeners.forEach((l) => l(JSON.parse((event as MessageEvent<string>).data) as LogEntry[])));
   };
   return {
     appInfo: call('appInfo'),

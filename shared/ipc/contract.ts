@@ -91,8 +91,8 @@ export interface PosApi {
 
   /** Run progress pushed by main; returns the unsubscribe function. */
   onRunUpdate(listener: (update: RunUpdate) => void): () => void;
-  /** New log entries pushed by main (redacted); returns the unsubscribe function. */
-  onLogEntries(listener: (entries: Omit<LogEntry, 'id'>[]) => void): () => void;
+  /** Log entries pushed by main once stored (redacted, with their ids); returns the unsubscribe function. */
+  onLogEntries(listener: (entries: LogEntry[]) => void): () => void;
 }
 
 /** The request/response calls of PosApi (everything but the event subscriptions). */

@@ -1,23 +1,37 @@
+import type { RunSummary } from '../../../shared/model';
 import type { RunView } from '../../../shared/runView';
 import { StepId } from '../../../shared/steps/catalog';
 import { Icon } from '../ui/Icon';
 
-interface ReadinessCheck {
-  check: string;
-  ok: boolean;
-  detail?: string;
+type ReadinessCheck = RunSummary['readiness'][number];
+
+/** The run's summary once it finished; while it runs, the post-setup step's own read-back checks. */
+function readinessOf(view: RunView): ReadinessCheck[] {
+  if (view.run.summary) return view.run.summary.readiness;
+  const readiness = view.steps.find((step) => step.stepId === StepId.PostSetup)?.outputs?.readiness;
+  return Array.isArray(readiness) ? readiness.filter((c): c is ReadinessCheck => typeof c?.check === 'string' && typeof c?.ok === 'boolean') : [];
 }
 
-/** The post-setup step's read-back checks (its outputs): can the till sell? */
-function readinessOf(view: RunView): ReadinessCheck[] {
-  const outputs = view.steps.find((step) => step.stepId === StepId.PostSetup)?.outputs;
-  const readiness = outputs?.readiness;
-  return Array.isArray(readiness) ? readiness.filter((c): c is ReadinessCheck => typeof c?.check === 'string' && typeof c?.ok === 'boolean') : [];
+function EffectList({ title, items }: { title: string; items: string[] }) {
+  if (items.length === 0) return null;
+  return (
+    <details className="effects" data-testid={`effects-${title.toLowerCase()}`}>
+      <summary>
+        {title}: {items.length}
+      </summary>
+      <ul>
+        {items.map((item, index) => (
+          <li key={`${index}-${item}`}>{item}</li>
+        ))}
+      </ul>
+    </details>
+  );
 }
 
 export function ReadinessPanel({ view }: { view: RunView }) {
   const checks = readinessOf(view);
-  if (checks.length === 0) return null;
+  const summary = view.run.summary;
+  if (checks.length === 0 && !summary) return null;
   return (
     <section className="panel" aria-labelledby="readiness-heading" data-testid="readiness">
       <h2 id="readiness-heading">Till readiness, read back from ERPNext</h2>
@@ -33,6 +47,14 @@ export function ReadinessPanel({ view }: { view: RunView }) {
           </li>
         ))}
       </ul>
+      {summary && (
+        <>
+          <h3>What the run did on the site</h3>
+          <EffectList title="Created" items={summary.created} />
+          <EffectList title="Adopted" items={summary.adopted} />
+          <EffectList title="Changed" items={summary.changed} />
+        </>
+      )}
     </section>
   );
 }

@@ -20,10 +20,16 @@ describe('pos-provisioner run against a fresh site', () => {
     const [session] = sandbox.db.list('POS Opening Entry').filter((e) => e.pos_profile === CORNER_CAFE.profile);
     expect(session).toMatchObject({ docstatus: 1, status: 'Open', user: 'provisioner@erplab.test' });
 
+    const summary = (first.events.at(-1) as { summary: { created: string[]; changed: string[]; readiness: { ok: boolean }[] } }).summary;
+    expect(summary.created).toEqual(expect.arrayContaining(['Company "Corner Cafe"', 'Warehouse "POS Store" of Corner Cafe', 'POS Profile "Corner Cafe POS"']));
+    expect(summary.readiness.length).toBeGreaterThanOrEqual(6);
+    expect(summary.readiness.every((check) => check.ok)).toBe(true);
+
     sandbox.resetStats();
     const second = await runCli(world.args('run', '--json'), { env: world.env });
     expect(second.code).toBe(0);
     expect(sandbox.stats().writes).toBe(0);
+    expect(second.events.at(-1)).toMatchObject({ summary: { created: [], changed: [] } });
     expect(sandbox.stats().requests).toBeGreaterThan(30);
     expect(shopRecordCounts(sandbox, CORNER_CAFE)).toEqual(counts);
   });
