@@ -47,6 +47,16 @@ export function denyAllPermissionChecks(): boolean {
  * IPC is answered only for the main frame of our window showing our page: not for a subframe, not for
  * another window, not after a navigation elsewhere.
  */
-export function isTrustedSender(sender: { url: string } | null | undefined, mainFrame: unknown, appUrl: string): boolean {
-  return Boolean(sender) && sender === mainFrame && isAppUrl(sender!.url, appUrl);
+export function isTrustedSender(sender: FrameIdentity | null | undefined, mainFrame: FrameIdentity | null | undefined, appUrl: string): boolean {
+  if (!sender || !mainFrame) return false;
+  // Electron may hand out distinct wrapper objects for one frame: compare the frame's ids as well.
+  const sameFrame = sender === mainFrame || (sender.processId !== undefined && sender.processId === mainFrame.processId && sender.routingId === mainFrame.routingId);
+  return sameFrame && isAppUrl(sender.url, appUrl);
+}
+
+/** What identifies a frame (the parts of Electron's WebFrameMain the check reads). */
+export interface FrameIdentity {
+  url: string;
+  processId?: number;
+  routingId?: number;
 }

@@ -63,8 +63,10 @@ describe('navigation, new windows and permissions', () => {
   });
 
   it('trusts only the main frame of our window on our page', () => {
-    const mainFrame = { url: APP_URL };
+    const mainFrame = { url: APP_URL, processId: 4, routingId: 1 };
     expect(isTrustedSender(mainFrame, mainFrame, APP_URL)).toBe(true);
+    expect(isTrustedSender({ url: APP_URL, processId: 4, routingId: 1 }, mainFrame, APP_URL)).toBe(true);
+    expect(isTrustedSender({ url: APP_URL, processId: 4, routingId: 7 }, mainFrame, APP_URL)).toBe(false);
     expect(isTrustedSender({ url: APP_URL }, mainFrame, APP_URL)).toBe(false);
     const navigatedAway = { url: 'https://evil.example/' };
     expect(isTrustedSender(navigatedAway, navigatedAway, APP_URL)).toBe(false);
