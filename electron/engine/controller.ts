@@ -60,6 +60,7 @@ export class RunController {
   private readonly listeners = new Set<(view: RunView, events: RunEvent[]) => void>();
   private heartbeat: NodeJS.Timeout | undefined;
   private holdsLock = false;
+  private lastRefusal: string | null = null;
 
   constructor(private readonly deps: RunControllerDeps) {
     this.run = deps.store.runs.latestForShop(deps.shop.id) ?? deps.store.runs.create(deps.shop.id, MACHINE_VERSION);
@@ -255,5 +256,4 @@ export class RunController {
     for (const listener of this.listeners) listener(view, events);
   }
 
-  private lastRefusal: string | null = null;
 }
