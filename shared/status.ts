@@ -8,8 +8,6 @@ export const RunStatus = {
 } as const;
 export type RunStatus = (typeof RunStatus)[keyof typeof RunStatus];
 
-export const FINISHED_RUN_STATUSES: readonly RunStatus[] = [RunStatus.Completed, RunStatus.Failed, RunStatus.Partial];
-
 /** What the run is doing while IN_PROGRESS (or why it is not moving). */
 export const RunPhase = {
   Idle: 'idle',

@@ -1,6 +1,6 @@
 import type { ErrorInfo } from '../../shared/errors';
 import type { RunSummary, StepRecord } from '../../shared/model';
-import { RunStatus, StepStatus } from '../../shared/status';
+import { RunStatus, SETTLED_OK, StepStatus } from '../../shared/status';
 import { STEP_CATALOG, STEP_IDS, StepId, stepDefinition } from '../../shared/steps/catalog';
 import { readySteps } from '../../shared/steps/graph';
 
@@ -56,7 +56,7 @@ export function reset(step: StepRecord, which: 'failed' | 'all'): StepRecord {
 /** FAILED when a critical step failed; COMPLETED when every step succeeded or was skipped; else PARTIAL. */
 export function finalStatus(steps: Steps): RunStatus {
   if (STEP_CATALOG.some((def) => def.critical && steps[def.id].status === StepStatus.Failed)) return RunStatus.Failed;
-  const done = STEP_IDS.every((id) => steps[id].status === StepStatus.Succeeded || steps[id].status === StepStatus.Skipped);
+  const done = STEP_IDS.every((id) => SETTLED_OK.includes(steps[id].status));
   return done ? RunStatus.Completed : RunStatus.Partial;
 }
 

@@ -1,14 +1,14 @@
 import type { ErrorInfo } from '../../shared/errors';
 import type { RunRecord } from '../../shared/model';
 import type { RunEvent, RunView } from '../../shared/runView';
-import { RunPhase, StepStatus } from '../../shared/status';
+import { RunPhase, SETTLED_OK, StepStatus } from '../../shared/status';
 import { STEP_IDS, type StepId } from '../../shared/steps/catalog';
 import { weightedProgress } from '../../shared/steps/graph';
 import { type Steps, statusesOf } from './runState';
 
 /** Time left: typical durations of what has not finished, minus how long running steps have been at it. */
 export function estimateRemaining(steps: Steps, typical: Partial<Record<StepId, number>>, now = Date.now()): number | null {
-  const remaining = STEP_IDS.filter((id) => ![StepStatus.Succeeded, StepStatus.Skipped].includes(steps[id].status as 'succeeded'));
+  const remaining = STEP_IDS.filter((id) => !SETTLED_OK.includes(steps[id].status));
   if (remaining.length === 0) return 0;
   if (remaining.some((id) => typical[id] === undefined)) return null;
   return remaining.reduce((sum, id) => {

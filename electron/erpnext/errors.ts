@@ -97,7 +97,3 @@ export class ErpNextError extends Error {
     return { ...this.toInfo(), method: this.method, path: this.path, attempts: this.attempts };
   }
 }
-
-export function isErpNextError(error: unknown): error is ErpNextError {
-  return error instanceof ErpNextError;
-}

@@ -1,6 +1,5 @@
 import { RunController, type RunControllerOptions } from '../engine/controller';
 import type { ErpNextClient } from '../erpnext/client';
-import { ErpNextError } from '../erpnext/errors';
 import { normalizeSiteUrl } from '../erpnext/siteUrl';
 import { normalizeFingerprint } from '../erpnext/tls';
 import { Logger } from '../logging/logger';
@@ -221,5 +220,3 @@ export class ProvisioningService {
     return controller;
   }
 }
-
-export { ErpNextError };

@@ -12,17 +12,6 @@ export function readySteps(statuses: Readonly<Record<StepId, StepStatus>>, catal
     .map((step) => step.id);
 }
 
-/** Steps that can never start in this pass because something they depend on failed. */
-export function blockedSteps(statuses: Readonly<Record<StepId, StepStatus>>, catalog: readonly StepDefinition[] = STEP_CATALOG): StepId[] {
-  const blocked = new Set<StepId>();
-  for (const step of topologicalOrder(catalog)) {
-    const def = catalog.find((s) => s.id === step)!;
-    if (statuses[step] !== StepStatus.Pending) continue;
-    if (def.dependsOn.some((dep) => statuses[dep] === StepStatus.Failed || blocked.has(dep))) blocked.add(step);
-  }
-  return [...blocked];
-}
-
 /** Kahn's algorithm over dependsOn ∪ runsAfter; ties keep catalog order. Throws on a cycle. */
 export function topologicalOrder(catalog: readonly StepDefinition[] = STEP_CATALOG): StepId[] {
   const remaining = new Map(catalog.map((step) => [step.id, new Set([...step.dependsOn, ...step.runsAfter])]));
