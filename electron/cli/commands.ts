@@ -46,13 +46,15 @@ function readShopFile(file: string): unknown {
 function findShop(service: ProvisioningService, options: CommandOptions): ShopRecord {
   const shops = service.listShops();
   if (options.shop) {
-    const result = validateShop(readShopFile(options.shop));
-    const name = result.ok ? result.value.company.name : (readShopFile(options.shop) as { company?: { name?: string } })?.company?.name;
+    // Shops are stored under their (trimmed) company name; the file need not be valid to name one.
+    const given = (readShopFile(options.shop) as { company?: { name?: unknown } } | null)?.company?.name;
+    const name = typeof given === 'string' ? given.trim() : undefined;
     const shop = shops.find((s) => s.name === name);
     if (!shop) throw new UsageError(`No run is recorded for the shop "${name ?? options.shop}" in ${options.db}. Start one with: pos-provisioner run --shop ${options.shop}`);
     return shop;
   }
-  const latest = [...shops].sort((a, b) => (service.store.runs.latestForShop(b.id)?.updatedAt ?? b.updatedAt).localeCompare(service.store.runs.latestForShop(a.id)?.updatedAt ?? a.updatedAt))[0];
+  const lastWorkedOn = (shop: ShopRecord) => service.store.runs.latestForShop(shop.id)?.updatedAt ?? shop.updatedAt;
+  const latest = [...shops].sort((a, b) => lastWorkedOn(b).localeCompare(lastWorkedOn(a)))[0];
   if (!latest) throw new UsageError(`No shop is recorded in ${options.db}. Start with: pos-provisioner run --shop FILE`);
   return latest;
 }
@@ -123,9 +125,9 @@ export function skipCommand(env: CommandEnv): number {
 export function statusCommand(env: CommandEnv): number {
   const shop = findShop(env.service, env.options);
   const view = env.service.runView(shop.id);
-  env.output.update(view, view.steps.map((step) => ({ type: 'step.action', at: view.run.updatedAt, stepId: step.stepId, action: `${step.status}${step.error ? `: ${step.error.message}` : ''}` })));
-  env.output.message(`${shop.name}: ${view.run.status} (${view.run.phase}), ${Math.round(view.progress * 100)}% done`);
-  return exitCodeFor(view.run.status);
+  const code = exitCodeFor(view.run.status);
+  env.output.status(view, code);
+  return code;
 }
 
 export function logsCommand(env: CommandEnv): number {

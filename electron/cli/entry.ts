@@ -1,5 +1,11 @@
 import { main } from './main';
 
+// `pos-provisioner logs | head`: the reader went away; stop quietly instead of crashing on EPIPE.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 // Exits with the run's code once output is flushed; the sandbox command keeps the process serving.
 main().then(
   (code) => {

@@ -6,6 +6,8 @@ export interface Output {
   update(view: RunView, events: RunEvent[]): void;
   message(text: string): void;
   result(view: RunView, exitCode: number): void;
+  /** Where the run stands, without running anything (`status`). */
+  status(view: RunView, exitCode: number): void;
 }
 
 const ICON: Record<string, string> = { pending: '·', running: '…', retrying: '↻', succeeded: '✓', failed: '✗', skipped: '⤼' };
@@ -86,6 +88,13 @@ export class HumanOutput implements Output {
     this.write(text);
   }
 
+  status(view: RunView): void {
+    this.write(`POS Provisioner: ${view.shopName} (run ${view.run.id.slice(0, 8)})`);
+    view.steps.forEach((_, index) => this.write(stepLine(view, index)));
+    this.write(`${bar(view.progress)}  ${view.run.status} (${view.run.phase})`);
+    this.result(view);
+  }
+
   result(view: RunView): void {
     if (this.tty && this.statusShown) this.stream.write('\n');
     this.statusShown = false;
@@ -96,6 +105,11 @@ export class HumanOutput implements Output {
     this.write(`  adopted ${summary.adopted.length} that already existed, changed ${summary.changed.length}: ${list(summary.changed)}`);
     for (const check of summary.readiness) this.write(`  ${check.ok ? '✓' : '✗'} ${check.check}${check.detail ? `: ${check.detail}` : ''}`);
   }
+}
+
+function snapshot(view: RunView, exitCode: number) {
+  const steps = view.steps.map((s) => ({ stepId: s.stepId, status: s.status, attempts: s.attempts, durationMs: s.durationMs, error: s.error }));
+  return { status: view.run.status, phase: view.run.phase, exitCode, runId: view.run.id, summary: view.run.summary, steps };
 }
 
 /** `--json`: one JSON object per line, events as they happen, then a result line. */
@@ -111,6 +125,10 @@ export class JsonOutput implements Output {
   }
 
   result(view: RunView, exitCode: number): void {
-    this.stream.write(`${JSON.stringify({ type: 'result', status: view.run.status, phase: view.run.phase, exitCode, runId: view.run.id, summary: view.run.summary, steps: view.steps.map((s) => ({ stepId: s.stepId, status: s.status, attempts: s.attempts, durationMs: s.durationMs, error: s.error })) })}\n`);
+    this.stream.write(`${JSON.stringify({ type: 'result', ...snapshot(view, exitCode) })}\n`);
+  }
+
+  status(view: RunView, exitCode: number): void {
+    this.stream.write(`${JSON.stringify({ type: 'status', ...snapshot(view, exitCode) })}\n`);
   }
 }

@@ -1,6 +1,7 @@
 import type { ErpNextClient } from '../erpnext/client';
 import { ErpNextError } from '../erpnext/errors';
 import { describeFailure } from '../engine/stepExecutor';
+import { readSiteSettings } from '../engine/steps/engineCheck';
 import { WRITE_ROLES, missingRoles } from '../engine/steps/requiredRoles';
 import type { ConnectionCheck } from '../../shared/model';
 
@@ -15,7 +16,7 @@ export async function testConnection(client: ErpNextClient): Promise<ConnectionC
     const user = await client.getLoggedUser({ retry: { maxAttempts: 2 } });
     const versions = await client.getVersions();
     const roles = await client.getRoles(user);
-    const settings = await client.getSingle('System Settings').catch((error: unknown) => (error instanceof ErpNextError && error.category === 'permission' ? null : Promise.reject(error)));
+    const { setupComplete } = await readSiteSettings(client);
     const missing = missingRoles(roles, Object.keys(WRITE_ROLES));
     const erpnextVersion = versions.erpnext?.version;
     return {
@@ -25,7 +26,7 @@ export async function testConnection(client: ErpNextClient): Promise<ConnectionC
       frappeVersion: versions.frappe?.version,
       erpnextVersion,
       missingRoles: missing,
-      setupComplete: settings ? Boolean(Number(settings.setup_complete ?? 0)) : null,
+      setupComplete,
       ...(erpnextVersion ? {} : { error: { ...describeFailure(new ErpNextError({ code: 'not_erpnext_json' })), message: 'This Frappe site does not have ERPNext installed.' } }),
     };
   } catch (error) {

@@ -7,6 +7,7 @@ import { type Redactor, createRedactor } from '../logging/redact';
 import type { SecretStore } from '../secrets';
 import { Store } from '../store';
 import type { ConnectionCheck, LogEntry, LogQuery, ShopRecord, SiteRecord } from '../../shared/model';
+import type { SiteInput as ContractSiteInput } from '../../shared/ipc/contract';
 import type { RunEvent, RunView } from '../../shared/runView';
 import { type ShopIssue, validateShop } from '../../shared/shop/validate';
 import type { StepId } from '../../shared/steps/catalog';
@@ -25,14 +26,8 @@ export interface ServiceOptions {
   nativeBinding?: string;
 }
 
-export interface SiteInput {
-  url: string;
-  apiKey: string;
-  /** Omitted on edit = keep the stored secret. */
-  apiSecret?: string;
-  tlsCaFile?: string | null;
-  tlsPin?: string | null;
-}
+/** A site as the installer enters it (the IPC contract's shape; the id is passed apart). */
+export type SiteInput = Omit<ContractSiteInput, 'id'>;
 
 export class NotFoundError extends Error {
   readonly hint = 'Refresh the list: it may have been removed in another window.';
@@ -53,6 +48,7 @@ export class ProvisioningService {
   private readonly secrets: SecretStore;
   private readonly loggers = new Set<Logger>();
   private secretsCache: string[] | undefined;
+  private siteLog: Logger | undefined;
 
   constructor(private readonly options: ServiceOptions) {
     this.store = Store.open(options.dbFile, { nativeBinding: options.nativeBinding });
@@ -100,14 +96,14 @@ export class ProvisioningService {
 
   async testSite(siteId: string): Promise<ConnectionCheck> {
     const site = this.site(siteId);
-    const check = await testConnection(this.clientFor(site, this.loggerFor({})));
+    const check = await testConnection(this.clientFor(site, this.siteLogger()));
     this.store.sites.recordCheck(site.id, check);
     return check;
   }
 
   /** Chart templates ERPNext offers for a country (for the shop form). */
   async chartsForCountry(siteId: string, country: string): Promise<string[]> {
-    const client = this.clientFor(this.site(siteId), this.loggerFor({}));
+    const client = this.clientFor(this.site(siteId), this.siteLogger());
     return client.callGet<string[]>('erpnext.accounts.doctype.account.chart_of_accounts.chart_of_accounts.get_charts_for_country', { country, with_standard: 1 });
   }
 
@@ -192,6 +188,12 @@ export class ProvisioningService {
     const shop = this.store.shops.get(shopId);
     if (!shop) throw new NotFoundError('That shop does not exist.');
     return shop;
+  }
+
+  /** One logger for calls that belong to no shop (test connection, chart templates). */
+  private siteLogger(): Logger {
+    this.siteLog ??= this.loggerFor({});
+    return this.siteLog;
   }
 
   private loggerFor(scope: { shopId?: string } | (() => { runId?: string; shopId?: string })): Logger {

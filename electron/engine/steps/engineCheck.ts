@@ -1,3 +1,4 @@
+import type { ErpNextClient } from '../../erpnext/client';
 import { ErpNextError } from '../../erpnext/errors';
 import type { SiteVersions } from '../../erpnext/types';
 import type { StepId } from '../../../shared/steps/catalog';
@@ -41,16 +42,20 @@ export const engineCheck: StepBody<typeof StepId.EngineCheck> = async (ctx) => {
     const list = missing.map((m) => `${m.role} (for ${m.doctypes.join(', ')})`).join('; ');
     throw new ErpNextError({ code: 'permission_denied', message: `The API user ${user} is missing roles: ${list}.`, hint: `In ERPNext open User ${user} > Roles and tick: ${missing.map((m) => m.role).join(', ')}. Then start again.` });
   }
-  const settings = await ctx.client.getSingle('System Settings').catch((error: unknown) => {
+  return { user, frappeVersion: frappe, erpnextVersion: erpnext, roles, ...(await readSiteSettings(ctx.client)) };
+};
+
+/**
+ * Setup state and time zone from System Settings, which only a System Manager may read: for anyone
+ * else both are unknown (null), not an error.
+ */
+export async function readSiteSettings(client: ErpNextClient): Promise<{ setupComplete: boolean | null; timeZone: string | null }> {
+  const settings = await client.getSingle('System Settings').catch((error: unknown) => {
     if (error instanceof ErpNextError && error.category === 'permission') return null;
     throw error;
   });
   return {
-    user,
-    frappeVersion: frappe,
-    erpnextVersion: erpnext,
-    roles,
     setupComplete: settings ? Boolean(Number(settings.setup_complete ?? 0)) : null,
     timeZone: typeof settings?.time_zone === 'string' && settings.time_zone ? settings.time_zone : null,
   };
-};
+}
