@@ -25,7 +25,7 @@ export function chromiumPath(): string {
   }
 }
 
-/** Builds the renderer once per test process when dist/renderer is missing or stale is not our concern: CI builds first. */
+/** Builds the renderer when dist/renderer is missing (`npm run test:e2e` builds it first, so this is for running one file alone). */
 export function ensureRendererBuilt(): void {
   if (existsSync(path.join(RENDERER_DIR, 'index.html'))) return;
   execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], { cwd: ROOT, stdio: 'inherit' });

@@ -4,7 +4,7 @@ import type { Logger } from '../logging/logger';
 import type { Store } from '../store';
 import type { RunRecord, ShopRecord } from '../../shared/model';
 import type { RunEvent, RunView } from '../../shared/runView';
-import { RunPhase, RunStatus } from '../../shared/status';
+import { RunPhase, RunStatus, StepStatus } from '../../shared/status';
 import { StepId } from '../../shared/steps/catalog';
 import { withDefaults } from '../../shared/withDefaults';
 import { MACHINE_VERSION, type ResumeInto, type RunMachineEvent, runMachine } from './machine';
@@ -104,7 +104,7 @@ export class RunController {
 
   /** A finished run stays as it was (history); the next start is a new run that re-checks everything. */
   private beginNewRun(): void {
-    const skipped = this.view().steps.filter((step) => step.status === 'skipped').map((step) => step.stepId);
+    const skipped = this.view().steps.filter((step) => step.status === StepStatus.Skipped).map((step) => step.stepId);
     this.actor?.stop();
     this.actor = undefined;
     this.lastPersisted.clear();
@@ -224,7 +224,7 @@ export class RunController {
     const status = phase === RunPhase.Idle ? RunStatus.NotStarted : phase === RunPhase.Finished ? finalStatus(steps) : RunStatus.InProgress;
     const startedAt = this.run.startedAt ?? (status === RunStatus.NotStarted ? null : now);
     const finishedAt = phase === RunPhase.Finished ? (this.run.phase === RunPhase.Finished ? this.run.finishedAt : now) : null;
-    const failedStep = Object.values(steps).find((s) => s.status === 'failed' && s.error);
+    const failedStep = Object.values(steps).find((s) => s.status === StepStatus.Failed && s.error);
     const changed = Object.values(steps).filter((step) => this.lastPersisted.get(step.stepId) !== JSON.stringify(step));
     this.deps.logger.flush();
     this.deps.store.runs.saveSnapshot(

@@ -1,3 +1,4 @@
+import { StepStatus } from '../../shared/status';
 import { randomUUID } from 'node:crypto';
 import type { ErpNextClient } from '../erpnext/client';
 import { ErpNextError } from '../erpnext/errors';
@@ -24,7 +25,7 @@ export interface ExecutorDeps {
 
 function outputOf(steps: Steps, stepId: StepId): Record<string, unknown> | null {
   const step = steps[stepId];
-  return step.status === 'succeeded' ? step.outputs : null;
+  return step.status === StepStatus.Succeeded ? step.outputs : null;
 }
 
 /** Builds a step's context and runs its body inside the step's log/correlation scope. */

@@ -1,3 +1,4 @@
+import { StepStatus } from '../../shared/status';
 import type { ProvisioningService } from '../service';
 import type { RunUpdate } from '../../shared/ipc/contract';
 import type { LogEntry } from '../../shared/model';
@@ -30,7 +31,7 @@ export function forwardEvents(service: ProvisioningService, sinks: EventSinks, p
   const stopRuns = service.onRunUpdate((view, events) => {
     sinks.runUpdate({ view, events });
     for (const event of events) {
-      if (event.type === 'run.finished') ports.notify(`${view.shopName}: ${event.status}`, finishedText(view.run.status, view.steps.find((s) => s.status === 'failed')?.stepId));
+      if (event.type === 'run.finished') ports.notify(`${view.shopName}: ${event.status}`, finishedText(view.run.status, view.steps.find((s) => s.status === StepStatus.Failed)?.stepId));
     }
   });
   return () => {
