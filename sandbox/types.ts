@@ -20,7 +20,12 @@ export interface FaultRule {
   id?: string;
   method?: string;
   path: string;
-  kind: 'status' | 'rate_limit' | 'reset' | 'hang' | 'commit_then_drop' | 'html' | 'error' | 'latency';
+  /**
+   * commit_late: the site works on the request for delayMs, commits it and answers — by then the client
+   * has usually given up (a busy worker behind a proxy that timed out). fail_endpoint: one method+path
+   * answers `status` (503, 500 or 417) every time, while the rest of the site works.
+   */
+  kind: 'status' | 'rate_limit' | 'reset' | 'hang' | 'commit_then_drop' | 'commit_late' | 'fail_endpoint' | 'html' | 'error' | 'latency';
   status?: number;
   excType?: string;
   message?: string;

@@ -94,4 +94,14 @@ export const systemSettings: DocTypeMeta = {
   },
 };
 
-export const frappeDoctypes = [currency, country, language, role, hasRole, defaultValue, user, installedApplication, systemSettings];
+/**
+ * frappe/desk/doctype/tag/tag.json: named by the user ("Prompt"), so a second insert of one name is a
+ * DuplicateEntryError; role All may create and write, only System Manager may delete. The provisioner
+ * keeps its site lease in one (a record ERPNext itself refuses to create twice).
+ */
+export const tag: DocTypeMeta = {
+  name: 'Tag', app: 'frappe', autoname: 'Prompt', perms: [full('System Manager'), { role: 'All', read: true, write: true, create: true }],
+  fields: [f.text('description', { label: 'Description' })],
+};
+
+export const frappeDoctypes = [currency, country, language, role, hasRole, defaultValue, user, installedApplication, systemSettings, tag];

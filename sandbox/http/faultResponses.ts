@@ -47,6 +47,11 @@ export function faultResponse(rule: FaultRule, shape: ShapeOptions): RawResponse
         body: `<!DOCTYPE html><html><head><title>${rule.title ?? 'Network Login'}</title></head><body><h1>${rule.title ?? 'Network Login'}</h1>` +
           `<p>${rule.message ?? 'You must log in to this network before you can access the Internet.'}</p><form method="post"><input name="accept" type="submit" value="Accept"></form></body></html>`,
       };
+    case 'fail_endpoint': {
+      const status = rule.status ?? 503;
+      if (status === 417) return faultResponse({ ...rule, kind: 'error', status, excType: rule.excType ?? 'ValidationError', message: rule.message ?? 'Injected failure of this endpoint' }, shape);
+      return faultResponse({ ...rule, kind: 'status', status }, shape);
+    }
     case 'error': {
       const err = new FrappeError(rule.excType ?? 'ValidationError', rule.message ?? 'Injected error', { viaThrow: true, title: rule.title });
       return json({ ...errorResult(err, [], shape), status: rule.status ?? err.status });

@@ -4,10 +4,12 @@ import type { FaultRule } from '../types';
 //   SPEC  := RULE { ";" | newline RULE }      or JSON (one FaultRule or an array)
 //   RULE  := [METHOD] PATH "=>" KIND [ARG…] [MODIFIER…]
 //   e.g.  POST /api/resource/Company => status 503 x2 ; * /api/* => latency 200
+//   KIND may be written with "-" or "_" (commit-late = commit_late).
 
 export class FaultSpecError extends Error {}
 
-const KINDS = ['status', 'rate_limit', 'reset', 'hang', 'commit_then_drop', 'html', 'error', 'latency'] as const;
+const KINDS = ['status', 'rate_limit', 'reset', 'hang', 'commit_then_drop', 'commit_late', 'fail_endpoint', 'html', 'error', 'latency'] as const;
+const FAIL_ENDPOINT_STATUSES = [417, 500, 503];
 const METHOD = /^(GET|POST|PUT|DELETE|PATCH|WRITE|\*)$/i;
 
 function tokenize(text: string): string[] {
@@ -33,7 +35,8 @@ function parseRule(text: string, where: string): FaultRule {
   const method = lhs.length > 1 && METHOD.test(lhs[0] ?? '') ? (lhs.shift() as string).toUpperCase() : '*';
   const path = lhs.join(' ');
   if (!path.startsWith('/') && !path.startsWith('*')) throw new FaultSpecError(`${where}: path must start with "/" or "*", got '${path}'`);
-  const [kind, ...rest] = tokenize(text.slice(arrow + 2));
+  const [rawKind, ...rest] = tokenize(text.slice(arrow + 2));
+  const kind = rawKind?.replace(/-/g, '_');
   if (!kind || !(KINDS as readonly string[]).includes(kind)) {
     throw new FaultSpecError(`${where}: unknown kind '${kind ?? ''}' (expected one of ${KINDS.join(', ')})`);
   }
@@ -51,6 +54,7 @@ function parseRule(text: string, where: string): FaultRule {
   }
   if (rule.probability !== undefined && rule.probability > 1) throw new FaultSpecError(`${where}: probability must be between 0 and 1`);
   applyArgs(rule, positional, where);
+  checkEndpoint(rule, where);
   return rule;
 }
 
@@ -61,6 +65,8 @@ function applyArgs(rule: FaultRule, args: string[], where: string): void {
     case 'rate_limit': if (a !== undefined) rule.retryAfterS = num(a, 'retry-after seconds', where); break;
     case 'hang': if (a !== undefined) rule.delayMs = num(a, 'delay', where); break;
     case 'latency': rule.delayMs = num(a, 'delay', where); break;
+    case 'commit_late': rule.delayMs = num(a, 'delay', where); break;
+    case 'fail_endpoint': rule.status = failEndpointStatus(a ?? '503', where); break;
     case 'html': if (a !== undefined) rule.status = num(a, 'status', where); break;
     case 'error':
       if (a !== undefined && /^\d+$/.test(a)) {
@@ -77,10 +83,27 @@ function applyArgs(rule: FaultRule, args: string[], where: string): void {
   if (args.length > 1) throw new FaultSpecError(`${where}: unexpected '${args.slice(1).join(' ')}'`);
 }
 
+function failEndpointStatus(value: string, where: string): number {
+  const status = num(value, 'status', where);
+  if (!FAIL_ENDPOINT_STATUSES.includes(status)) throw new FaultSpecError(`${where}: fail_endpoint takes one of ${FAIL_ENDPOINT_STATUSES.join(', ')}, got '${value}'`);
+  return status;
+}
+
+/** One method and one path: a sick endpoint, not a sick site. */
+function checkEndpoint(rule: FaultRule, where: string): void {
+  if (rule.kind !== 'fail_endpoint') return;
+  if (!rule.method || rule.method === '*' || rule.method === 'WRITE' || /[*?]/.test(rule.path)) {
+    throw new FaultSpecError(`${where}: fail_endpoint needs one METHOD and an exact PATH (no wildcards), e.g. "POST /api/resource/POS Profile => fail_endpoint 503"`);
+  }
+}
+
 function checkRule(value: unknown, where: string): FaultRule {
   const rule = value as FaultRule;
   if (!rule || typeof rule !== 'object' || typeof rule.path !== 'string') throw new FaultSpecError(`${where}: a rule needs a "path"`);
+  if (typeof rule.kind === 'string') rule.kind = rule.kind.replace(/-/g, '_') as FaultRule['kind'];
   if (!(KINDS as readonly string[]).includes(rule.kind)) throw new FaultSpecError(`${where}: unknown kind '${String(rule.kind)}'`);
+  if (rule.kind === 'fail_endpoint') failEndpointStatus(String(rule.status ?? 503), where);
+  checkEndpoint(rule, where);
   return rule;
 }
 

@@ -96,6 +96,9 @@ export function startServer(deps: ServerDeps, port: number): Promise<RunningServ
     if (rule?.kind === 'hang') {
       if (!rule.delayMs) return; // never answer; stop() destroys the socket
       await sleep(rule.delayMs, timers);
+    } else if (rule?.kind === 'commit_late') {
+      // The client's socket may be gone already: the work is done and committed all the same.
+      await sleep(rule.delayMs ?? 0, timers);
     } else if (rule?.kind === 'latency') await sleep(rule.delayMs ?? 0, timers);
     else if (rule && rule.kind !== 'commit_then_drop') return send(res, faultResponse(rule, deps.shape()));
     if (!path.startsWith('/api/') && path !== '/api') return send(res, NOT_FOUND);

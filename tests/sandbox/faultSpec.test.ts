@@ -32,6 +32,19 @@ describe('parseFaultSpec', () => {
     ]);
   });
 
+  it('reads commit-late and fail-endpoint, with "-" or "_"', () => {
+    expect(parseFaultSpec('POST /api/resource/Customer => commit-late 2500 x1; POST /api/resource/POS Profile => fail_endpoint 417')).toEqual([
+      { method: 'POST', path: '/api/resource/Customer', kind: 'commit_late', delayMs: 2500, times: 1 },
+      { method: 'POST', path: '/api/resource/POS Profile', kind: 'fail_endpoint', status: 417 },
+    ]);
+    expect(parseFaultSpec('GET /api/resource/Company => fail-endpoint')).toEqual([{ method: 'GET', path: '/api/resource/Company', kind: 'fail_endpoint', status: 503 }]);
+    expect(() => parseFaultSpec('/api/resource/Company => fail_endpoint 503')).toThrow(/one METHOD and an exact PATH/);
+    expect(() => parseFaultSpec('POST /api/resource/* => fail_endpoint 503')).toThrow(/one METHOD and an exact PATH/);
+    expect(() => parseFaultSpec('POST /api/resource/Company => fail_endpoint 404')).toThrow(/one of 417, 500, 503/);
+    expect(() => parseFaultSpec('{"method":"POST","path":"/api/*","kind":"fail-endpoint"}')).toThrow(/one METHOD and an exact PATH/);
+    expect(() => parseFaultSpec('POST /api/resource/Customer => commit-late')).toThrow(/delay must be a non-negative number/);
+  });
+
   it('accepts JSON, one rule or an array', () => {
     expect(parseFaultSpec('{"path":"/api/*","kind":"reset"}')).toEqual([{ path: '/api/*', kind: 'reset' }]);
     expect(parseFaultSpec('[{"path":"/a","kind":"html"},{"path":"/b","kind":"hang"}]')).toHaveLength(2);

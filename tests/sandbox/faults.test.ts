@@ -33,6 +33,31 @@ describe('fault injection', () => {
     expect((await whoami(sb)).status).toBe(200);
   });
 
+  it('commits late: the client gives up first, the record exists afterwards all the same', async () => {
+    sb = await sandbox({ faults: [{ method: 'POST', path: '/api/resource/Customer', kind: 'commit_late', delayMs: 500, times: 1 }] });
+    const gaveUp = fetch(`${sb.url}/api/resource/Customer`, {
+      method: 'POST',
+      headers: { Authorization: `token ${sb.users.administrator.apiKey}:${sb.users.administrator.apiSecret}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ customer_name: 'Late Lara', customer_type: 'Individual' }),
+      signal: AbortSignal.timeout(150),
+    });
+    await expect(gaveUp).rejects.toThrow();
+    expect(sb.db.count('Customer', { customer_name: 'Late Lara' })).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(sb.db.count('Customer', { customer_name: 'Late Lara' })).toBe(1);
+    expect((await post(sb, '/api/resource/Customer', { customer_name: 'On Time Otto', customer_type: 'Individual' })).status).toBe(200);
+  });
+
+  it('fails one endpoint every time while the rest of the site works', async () => {
+    sb = await sandbox({ faults: [{ method: 'POST', path: '/api/resource/Customer', kind: 'fail_endpoint', status: 503 }, { method: 'PUT', path: '/api/resource/Selling Settings/Selling Settings', kind: 'fail_endpoint', status: 417 }] });
+    for (let i = 0; i < 3; i++) expect((await post(sb, '/api/resource/Customer', { customer_name: 'X' })).status).toBe(503);
+    const refused = await call(sb, 'PUT', '/api/resource/Selling Settings/Selling Settings', { json: { customer_group: 'Individual' } });
+    expect([refused.status, refused.body.exc_type]).toEqual([417, 'ValidationError']);
+    expect((await get(sb, '/api/resource/Customer')).status).toBe(200);
+    expect((await whoami(sb)).status).toBe(200);
+    expect(sb.db.count('Customer', { customer_name: 'X' })).toBe(0);
+  });
+
   it('hangs past the client timeout, and stop() still closes', async () => {
     sb = await sandbox({ faults: [{ path: '/api/*', kind: 'hang' }] });
     const started = Date.now();
