@@ -111,4 +111,12 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX logs_by_run_step ON logs (run_id, step_id, id);
     `,
   },
+  {
+    version: 3,
+    name: 'sites allow plain http',
+    // A site the installer explicitly allowed to be reached over plain HTTP (lab setups); off by default.
+    sql: `
+      ALTER TABLE sites ADD COLUMN allow_plain_http INTEGER NOT NULL DEFAULT 0 CHECK (allow_plain_http IN (0, 1));
+    `,
+  },
 ];
