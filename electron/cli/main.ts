@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ErpNextError } from '../erpnext/errors';
 import { EnvSecretStore } from '../secrets';
-import { ProvisioningService } from '../service';
+import { ProvisioningService, RunLockedError } from '../service';
 import { StoreError } from '../store';
 import { sandboxCommand } from '../../sandbox/cli';
 import { type CommandEnv, type CommandOptions, exportLogsCommand, logsCommand, resumeCommand, runCommand, skipCommand, statusCommand } from './commands';
@@ -29,6 +29,8 @@ options:
   --json               one JSON event per line
   --rps N, --concurrency N   requests per second / in flight against the site (default 10 / 2)
   --probe-interval MS  first pause between probes while the site is unreachable (default 1000)
+  --server-timeout S   how long ERPNext may keep working on one request (its http_timeout; default 120):
+                       a create that got no answer is looked for, not resent, until then
 
 exit codes: 0 COMPLETED, 2 PARTIAL, 1 FAILED, 64 bad usage or invalid shop file, 75 shop busy in another process, 130 interrupted`;
 
@@ -43,6 +45,7 @@ const OPTIONS = {
   rps: { type: 'string' },
   concurrency: { type: 'string' },
   'probe-interval': { type: 'string' },
+  'server-timeout': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -52,6 +55,8 @@ function positiveNumber(value: string | undefined, name: string): number | undef
   if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${name} must be a positive number, got "${value}"`);
   return n;
 }
+
+const seconds = (value: number | undefined) => (value === undefined ? undefined : value * 1000);
 
 async function dispatch(command: string, args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: false });
@@ -65,7 +70,7 @@ async function dispatch(command: string, args: string[]): Promise<number> {
     secrets: new EnvSecretStore(),
     appVersion: APP_VERSION,
     client: { limits: { requestsPerSecond: positiveNumber(values.rps, 'rps'), maxConcurrent: positiveNumber(values.concurrency, 'concurrency') } },
-    run: { networkWait: { baseDelayMs: positiveNumber(values['probe-interval'], 'probe-interval') } },
+    run: { networkWait: { baseDelayMs: positiveNumber(values['probe-interval'], 'probe-interval') }, serverTimeoutMs: seconds(positiveNumber(values['server-timeout'], 'server-timeout')) },
   });
   const interrupts: (() => void)[] = [];
   const onSignal = () => interrupts.forEach((handler) => handler());
@@ -91,6 +96,9 @@ async function dispatch(command: string, args: string[]): Promise<number> {
       default:
         throw new UsageError(`unknown command "${command}"`, [], true);
     }
+  } catch (error) {
+    // Whatever we print passes the same redaction as the logs (an error may quote what ERPNext echoed).
+    return report(error, (text) => String(service.redactor(text)));
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
@@ -98,25 +106,30 @@ async function dispatch(command: string, args: string[]): Promise<number> {
   }
 }
 
-function report(error: unknown): number {
+function report(error: unknown, redact: (text: string) => string = (text) => text): number {
+  const write = (text: string) => process.stderr.write(redact(text));
   if (error instanceof UsageError) {
-    process.stderr.write(`pos-provisioner: ${error.message}\n${error.details.map((d) => `  - ${d}\n`).join('')}`);
-    if (error.showUsage) process.stderr.write(`\n${USAGE}\n`);
+    write(`pos-provisioner: ${error.message}\n${error.details.map((d) => `  - ${d}\n`).join('')}`);
+    if (error.showUsage) write(`\n${USAGE}\n`);
     return ExitCode.Usage;
   }
   if (error instanceof Error && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-    process.stderr.write(`pos-provisioner: ${error.message}\n\n${USAGE}\n`);
+    write(`pos-provisioner: ${error.message}\n\n${USAGE}\n`);
     return ExitCode.Usage;
   }
+  if (error instanceof RunLockedError) {
+    write(`pos-provisioner: ${error.message}\n  ${error.hint}\n`);
+    return ExitCode.Locked;
+  }
   if (error instanceof ErpNextError && error.code === 'invalid_url') {
-    process.stderr.write(`pos-provisioner: ${error.message}\n  ${error.hint}\n`);
+    write(`pos-provisioner: ${error.message}\n  ${error.hint}\n`);
     return ExitCode.Usage;
   }
   if (error instanceof StoreError || error instanceof ErpNextError) {
-    process.stderr.write(`pos-provisioner: ${error.message}\n  ${error.hint}\n`);
+    write(`pos-provisioner: ${error.message}\n  ${error.hint}\n`);
     return ExitCode.Failed;
   }
-  process.stderr.write(`pos-provisioner: unexpected error: ${error instanceof Error ? error.message : String(error)}\n  Nothing done in ERPNext is lost; run \`pos-provisioner export-logs --out bundle.zip\` and send it to the helpdesk.\n`);
+  write(`pos-provisioner: unexpected error: ${error instanceof Error ? error.message : String(error)}\n  Nothing done in ERPNext is lost; run \`pos-provisioner export-logs --out bundle.zip\` and send it to the helpdesk.\n`);
   return ExitCode.Failed;
 }
 
