@@ -86,6 +86,19 @@ async function drive(env: CommandEnv, shop: ShopRecord, action: (shopId: string)
   }
 }
 
+/**
+ * `run --site NEW` for a shop recorded at another address: if NEW is the same ERPNext site, the shop
+ * (with its history and resume point) moves there instead of a second shop record being made.
+ */
+async function followMovedShop(env: CommandEnv, shopName: string, siteId: string): Promise<void> {
+  const elsewhere = env.service.listShops().filter((shop) => shop.name === shopName && shop.siteId !== siteId && !isBuiltInSandbox(env.service.site(shop.siteId).url, env.options.db));
+  for (const shop of elsewhere) {
+    const moved = await env.service.relocateShop(shop.id, siteId);
+    if (moved.same) return env.output.message(moved.message);
+    env.output.message(`${moved.message} A separate shop record is used for the new site.`);
+  }
+}
+
 /** A shop another process is running is not changed under it: say so, exit 75. */
 function refusedWhileRunning<T>(env: CommandEnv, work: () => T): T | number {
   try {
@@ -107,6 +120,7 @@ export async function runCommand(env: CommandEnv): Promise<number> {
   const { site, sandbox } = await resolveSite(env.service, env.options.site, env.options.db);
   try {
     if (sandbox) env.output.message(`No ERPNext site given: using the built-in sandbox at ${sandbox.url}`);
+    else await followMovedShop(env, validation.value.company.name.trim(), site.id);
     const saved = refusedWhileRunning(env, () => env.service.saveShop(site.id, file));
     if (typeof saved === 'number') return saved;
     if (!saved.ok) throw new UsageError('invalid shop file', saved.issues.map((i) => `${i.path}: ${i.message}`));
@@ -121,8 +135,14 @@ export async function resumeCommand(env: CommandEnv, how: 'continue' | 'retry'):
   const shop = findShop(env.service, env.options);
   const site = env.service.site(shop.siteId);
   const given = env.options.site ?? process.env.ERPNEXT_URL;
-  const { sandbox } = await resolveSite(env.service, given ?? (isBuiltInSandbox(site.url, env.options.db) ? undefined : site.url), env.options.db);
+  const { site: target, sandbox } = await resolveSite(env.service, given ?? (isBuiltInSandbox(site.url, env.options.db) ? undefined : site.url), env.options.db);
   try {
+    if (target.id !== shop.siteId) {
+      // A new address for the shop's site: move it there (after checking it is the same ERPNext), or stop.
+      const moved = await env.service.relocateShop(shop.id, target.id);
+      env.output.message(moved.message);
+      if (!moved.same) return ExitCode.Usage;
+    }
     return await drive(env, shop, how === 'continue' ? env.service.continueRun : env.service.retryAll);
   } finally {
     await sandbox?.stop();

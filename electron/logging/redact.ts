@@ -40,6 +40,7 @@ export function secretForms(secrets: readonly (string | KnownSecret)[]): string[
       forms.add(text);
       forms.add(encodeURIComponent(text));
       forms.add(JSON.stringify(text).slice(1, -1));
+      forms.add(Buffer.from(text).toString('base64'));
       for (let offset = 0; offset < 3; offset++) {
         const core = base64Core(text, offset);
         if (core.length >= MIN_BASE64_CORE) forms.add(core);

@@ -12,6 +12,7 @@ import type { RunEvent, RunView } from '../../shared/runView';
 import { type ShopIssue, validateShop } from '../../shared/shop/validate';
 import type { StepId } from '../../shared/steps/catalog';
 import { writeSupportBundle } from './bundle';
+import { type SameSiteVerdict, describeMove, isSameSite } from './relocate';
 import { testConnection } from './connection';
 import { type ClientTuning, clientForSite } from './siteClient';
 
@@ -106,7 +107,7 @@ export class ProvisioningService {
 
   async testSite(siteId: string): Promise<ConnectionCheck> {
     const site = this.site(siteId);
-    const check = await testConnection(this.clientFor(site, this.siteLogger()));
+    const check = this.redact(await testConnection(this.clientFor(site, this.siteLogger()))) as ConnectionCheck;
     this.store.sites.recordCheck(site.id, check);
     return check;
   }
@@ -134,6 +135,28 @@ export class ProvisioningService {
     if (!shop) throw new NotFoundError('That shop no longer exists.');
     this.forget(shop.id);
     return { ok: true, shop, warnings: result.warnings };
+  }
+
+  /**
+   * Points a shop at another address of its ERPNext site (the site moved, or was reached another way),
+   * after checking it is the same site. Returns what was checked; the shop stays where it was otherwise.
+   */
+  async relocateShop(shopId: string, siteId: string): Promise<SameSiteVerdict & { message: string }> {
+    const shop = this.shop(shopId);
+    const from = this.site(shop.siteId);
+    const to = this.site(siteId);
+    if (from.id === to.id) return { same: true, reason: 'same address', message: '' };
+    this.refuseWhileRunning(shop, 'moving it to another address');
+    const verdict = await isSameSite(this.store, shop, this.clientFor(to, this.siteLogger()));
+    if (!verdict.same) return { ...verdict, message: `"${shop.name}" stays at ${from.displayUrl}: ${to.displayUrl} is not the same ERPNext site (${verdict.reason}).` };
+    if (this.store.shops.findByName(to.id, shop.name)) {
+      return { same: false, reason: 'taken', message: `"${shop.name}" stays at ${from.displayUrl}: a shop with that name is already recorded for ${to.displayUrl}.` };
+    }
+    this.forget(shop.id);
+    this.store.shops.moveToSite(shop.id, to.id);
+    const message = describeMove(shop, from, to, verdict);
+    this.siteLogger().info(message);
+    return { ...verdict, message };
   }
 
   removeShop(shopId: string): void {
