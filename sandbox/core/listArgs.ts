@@ -51,14 +51,18 @@ export function isStandard(fieldname: string): boolean {
 }
 
 /**
- * extract_fieldnames (sql_metadata's Parser): the first column a field expression reads, without
- * backticks and alias; count(*) reads "*".
+ * extract_fieldnames (sql_metadata's Parser): the first column an expression reads, without backticks
+ * and alias — inside functions too (concat(name, 'x') reads name); count(*) reads "*", and an
+ * expression that reads no column fails with Python's IndexError (a 500).
  */
 export function extractFieldname(field: string): string {
   let expr = field.split(/\s+as\s+/i)[0]?.trim() ?? '';
-  const fn = /^(?:count|sum|avg|min|max)\s*\((.*)\)$/i.exec(expr);
-  if (fn) expr = cstr(fn[1]).replace(/^distinct\s+/i, '').trim();
-  return cstr(expr.split(',')[0]).trim().replace(/`/g, '');
+  for (let fn = /^\w+\s*\((.*)\)$/s.exec(expr); fn; fn = /^\w+\s*\((.*)\)$/s.exec(expr)) expr = cstr(fn[1]).replace(/^distinct\s+/i, '').trim();
+  const parts = expr.split(',').map((p) => p.trim());
+  const column = parts.find((p) => p && !/^['"]/.test(p) && !/^-?\d+(\.\d+)?$/.test(p) && p !== '*');
+  if (column) return column.replace(/`/g, '');
+  if (parts.includes('*')) return '*';
+  throw new FrappeError('IndexError', 'list index out of range');
 }
 
 /** get_parenttype_and_fieldname: "table_field.col" → child doctype, "link_field.col" → linked doctype, "tabX.col" → X. */

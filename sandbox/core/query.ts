@@ -106,21 +106,31 @@ function baseDocs(meta: DocTypeMeta, args: ListArgs, checkPerms: boolean): Doc[]
 
 interface SortKey { doctype: string; field: string; desc: boolean }
 
-/** ORDER BY as MariaDB resolves it: unknown and ambiguous columns fail in the database (a 500). */
-function sortKeys(meta: DocTypeMeta, orderBy: string, joins: string[]): SortKey[] {
+/**
+ * ORDER BY as MariaDB resolves it: an unqualified name is looked up in the select list first, then in
+ * the joined tables; unknown and ambiguous columns fail in the database (a 500).
+ */
+function sortKeys(meta: DocTypeMeta, orderBy: string, joins: string[], cols: Column[]): SortKey[] {
   const keys: SortKey[] = [];
   for (const part of orderBy.split(',').map((p) => p.trim()).filter(Boolean)) {
-    const [expr = '', dir = ''] = part.split(/\s+/);
+    const m = /^(.*?)(?:\s+(asc|desc))?$/is.exec(part);
+    const [expr, dir] = [cstr(m?.[1]).trim(), cstr(m?.[2])];
     if (expr.includes('(')) continue; // expressions are passed through unevaluated
     const plain = expr.replace(/`/g, '');
     const dot = plain.indexOf('.');
     const table = dot > 0 ? plain.slice(0, dot).replace(/^tab/, '') : null;
     const field = dot > 0 ? plain.slice(dot + 1) : plain;
     const inTable = (dt: string) => STANDARD.includes(field) || (findMeta(dt)?.istable && CHILD_TABLE_FIELDS.includes(field)) || !!getField(getMeta(dt), field);
+    const desc = dir.toLowerCase() === 'desc';
+    const selected = table ? [] : cols.filter((c) => c.label === field && (c.source === 'main' || c.source === 'child'));
+    if (selected.length === 1) {
+      keys.push({ doctype: (selected[0] as Column).doctype, field: (selected[0] as Column).field, desc });
+      continue;
+    }
     const candidates = table ? [table].filter(inTable) : [meta.name, ...joins].filter(inTable);
     if (!candidates.length) throw new FrappeError('OperationalError', `(1054, "Unknown column '${plain}' in 'order clause'")`);
-    if (candidates.length > 1) throw new FrappeError('OperationalError', `(1052, "Column '${plain}' in order clause is ambiguous")`);
-    keys.push({ doctype: candidates[0] as string, field, desc: dir.toLowerCase() === 'desc' });
+    if (candidates.length > 1 || selected.length > 1) throw new FrappeError('OperationalError', `(1052, "Column '${plain}' in order clause is ambiguous")`);
+    keys.push({ doctype: candidates[0] as string, field, desc });
   }
   return keys;
 }
@@ -181,7 +191,7 @@ function prepare(doctype: string, args: ListArgs, checkPerms: boolean): Prepared
   if (orFilters.length) rows = rows.filter((r) => orFilters.some((f) => matches(meta, r, f)));
   const orderBy = cstr(args.order_by).trim();
   validateOrderBy(orderBy, [meta.name, ...joins].map((d) => `\`tab${d}\``));
-  return { meta, cols, rows: sortRows(meta, rows, sortKeys(meta, orderBy, joins)) };
+  return { meta, cols, rows: sortRows(meta, rows, sortKeys(meta, orderBy, joins, cols)) };
 }
 
 /** Python truthiness of a parameter that may arrive as a string ("0" is truthy in Python). */

@@ -116,7 +116,9 @@ function compareAfterSubmit(meta: DocTypeMeta, doc: Doc, before: Doc, prefix: st
     }
     if (!samePython(now, then)) {
       frappeThrow(
-        `${prefix} Not allowed to change ${bold(df.label)} after submission from ${bold(pyStr(then, isTable ? undefined : df))} to ${bold(pyStr(now, isTable ? undefined : df))}`,
+        // the stored value prints as Python loaded it (a Currency is a float: 100.0), the new one as the
+        // request's JSON literal (5 stays 5)
+        `${prefix} Not allowed to change ${bold(df.label)} after submission from ${bold(pyStr(then, isTable ? undefined : df))} to ${bold(pyStr(now))}`,
         'UpdateAfterSubmitError', { title: 'Cannot Update After Submit' },
       );
     }
