@@ -68,6 +68,11 @@ describe('update after submit', () => {
     });
   });
 
+  it('prints a missing stored value as Python\'s None [base_document.py: frappe.bold(db_value); issue 8]', async () => {
+    const r = await a.put(resource('POS Opening Entry', await entry()), { period_end_date: '2031-01-01' });
+    expect(raised(r.body)?.message).toBe(' Not allowed to change <strong>Period End Date</strong> after submission from <strong>None</strong> to <strong>2031-01-01</strong>');
+  });
+
   it('names the row of a changed child field ("Row #1:") and prints a stored Currency as a float [base_document.py]', async () => {
     const name = await entry();
     const doc = (await a.get(resource('POS Opening Entry', name))).body.data;
