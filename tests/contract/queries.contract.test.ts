@@ -168,6 +168,19 @@ describe('frappe.client helpers', () => {
     expect((await a.get(resource('Customer Group', good))).status).toBe(404);
   });
 
+  it('get_list and get_count check read permission like a list: 403, the permission log, _error_message [db_query.py check_read_permission; client.py get_count → reportview.get_count; recorded a07]', async () => {
+    if (!target.noRole) return;
+    const noRole = api(target, target.noRole);
+    for (const r of [
+      await noRole.get(method('frappe.client.get_list'), { doctype: 'Company' }),
+      await noRole.post(method('frappe.client.get_list'), { doctype: 'Company' }),
+      await noRole.get(method('frappe.client.get_count'), { doctype: 'Company' }),
+    ]) {
+      expect([r.status, r.body.exc_type, r.body._error_message]).toEqual([403, 'PermissionError', 'No permission for Company']);
+      expect(plain(messages(r.body)[0]?.message)).toMatch(/does not have doctype access via role permission for document Company$/);
+    }
+  });
+
   it('a user without the role gets 403 with every queued message: the permission log and "No permission for …" [frappe/permissions.py print_has_permission_check_logs; client.py get_value]', async () => {
     if (!target.noRole) return;
     const r = await api(target, target.noRole).get(method('frappe.client.get_value'), { doctype: 'Company', fieldname: 'name' });
