@@ -27,7 +27,8 @@ options:
   --db FILE            local database (default: ${defaultDbFile()})
   --site URL           ERPNext site (or ERPNEXT_URL); credentials from ERPNEXT_API_KEY / ERPNEXT_API_SECRET
   --json               one JSON event per line
-  --rps N, --concurrency N   requests per second / in flight against the site (default 10 / 2)
+  --concurrency N      most requests in flight against the site (default 4; starts at 2, adapts to the server)
+  --rps N              cap on requests started per second (default: no cap)
   --probe-interval MS  first pause between probes while the site is unreachable (default 1000)
   --server-timeout S   how long ERPNext may keep working on one request (its http_timeout; default 120):
                        a create that got no answer is looked for, not resent, until then

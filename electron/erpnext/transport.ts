@@ -151,7 +151,7 @@ export class Transport {
     const context: RequestContext = { method: spec.method, path: spec.path, correlationId };
     const send = async (attempt: number) => {
       await this.checkGuards(spec, callOptions);
-      return this.limiter.run(() => this.sendOnce(spec, context, attempt, callOptions, signal), signal);
+      return this.limiter.run(() => this.sendOnce(spec, context, attempt, callOptions, signal), signal, spec.method === 'GET');
     };
     if (callOptions.retry === false) return send(1);
     return withRetry(send, {

@@ -47,3 +47,41 @@ export function shopRecordCounts(sandbox: Sandbox, shop: ShopExpectation): Recor
 export function allOnes(counts: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.keys(counts).map((key) => [key, key === 'draftSession' ? 0 : 1]));
 }
+
+/**
+ * The same counts, read through ERPNext's REST API (as a person would check the site), so they hold
+ * against a real ERPNext too. Exactly one of each after any run, interrupted or not.
+ */
+export async function countsThroughApi(siteUrl: string, credentials: { apiKey: string; apiSecret: string }, shop: ShopExpectation): Promise<Record<string, number>> {
+  const headers = { Authorization: `token ${credentials.apiKey}:${credentials.apiSecret}`, Accept: 'application/json' };
+  const get = async (path: string, query: Record<string, unknown>) => {
+    const url = new URL(`${siteUrl}${path}`);
+    for (const [k, v] of Object.entries(query)) url.searchParams.set(k, typeof v === 'string' ? v : JSON.stringify(v));
+    const res = await fetch(url, { headers });
+    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as { message?: unknown; data?: unknown };
+  };
+  const count = async (doctype: string, filters: unknown) => Number((await get('/api/method/frappe.client.get_count', { doctype, filters })).message);
+  const { company, profile } = shop;
+  const counts: Record<string, number> = {
+    company: await count('Company', [['company_name', '=', company]]),
+    mainStore: await count('Warehouse', [['company', '=', company], ['warehouse_name', '=', 'Main Store']]),
+    posStore: await count('Warehouse', [['company', '=', company], ['warehouse_name', '=', 'POS Store']]),
+    cardAccount: await count('Account', [['company', '=', company], ['account_name', '=', 'Card Payments']]),
+    customer: await count('Customer', [['customer_name', '=', shop.customer]]),
+    posProfile: await count('POS Profile', [['name', '=', profile]]),
+    openSession: await count('POS Opening Entry', [['pos_profile', '=', profile], ['docstatus', '=', 1], ['status', '=', 'Open']]),
+    draftSession: await count('POS Opening Entry', [['pos_profile', '=', profile], ['docstatus', '=', 0]]),
+    demoGroup: await count('Item Group', [['item_group_name', '=', 'Demo Items']]),
+  };
+  for (const mode of ['Cash', 'Credit Card']) {
+    const doc = (await get(`/api/resource/Mode of Payment/${encodeURIComponent(mode)}`, {})).data as { accounts?: { company: string }[] };
+    counts[`${mode} account rows`] = (doc.accounts ?? []).filter((row) => row.company === company).length;
+  }
+  for (const item of shop.items) {
+    counts[`item ${item}`] = await count('Item', [['item_code', '=', item]]);
+    counts[`price ${item}`] = await count('Item Price', [['item_code', '=', item]]);
+    counts[`opening stock ${item}`] = await count('Stock Entry', [['Stock Entry Detail', 'item_code', '=', item], ['docstatus', '=', 1]]);
+  }
+  return counts;
+}
