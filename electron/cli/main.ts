@@ -6,6 +6,7 @@ import { StoreError } from '../store';
 import { sandboxCommand } from '../../sandbox/cli';
 import { type CommandEnv, type CommandOptions, exportLogsCommand, logsCommand, resumeCommand, runCommand, skipCommand, statusCommand } from './commands';
 import { ExitCode, UsageError } from './exitCodes';
+import { chaosHooks } from './chaos';
 import { HumanOutput, JsonOutput } from './output';
 import { defaultDbFile } from './paths';
 
@@ -70,7 +71,7 @@ async function dispatch(command: string, args: string[]): Promise<number> {
     dbFile: options.db,
     secrets: new EnvSecretStore(),
     appVersion: APP_VERSION,
-    client: { limits: { requestsPerSecond: positiveNumber(values.rps, 'rps'), maxConcurrent: positiveNumber(values.concurrency, 'concurrency') } },
+    client: { limits: { requestsPerSecond: positiveNumber(values.rps, 'rps'), maxConcurrent: positiveNumber(values.concurrency, 'concurrency') }, ...chaosHooks() },
     run: { networkWait: { baseDelayMs: positiveNumber(values['probe-interval'], 'probe-interval') }, serverTimeoutMs: seconds(positiveNumber(values['server-timeout'], 'server-timeout')) },
   });
   const interrupts: (() => void)[] = [];

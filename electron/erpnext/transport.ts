@@ -31,10 +31,14 @@ export interface TransportOptions {
   timeoutMs?: number;
   tls?: TlsSettings;
   limits?: Partial<LimiterOptions>;
+  /** A limiter of its own instead of the one this process shares for the site. */
+  limiter?: SiteLimiter;
   retry?: Partial<RetryPolicy>;
   log?: (entry: ClientLogEntry) => void;
   /** Called before each automatic retry (the engine shows the step as "retrying"). */
   onRetry?: (event: { attempt: number; delayMs: number; code: string }) => void;
+  /** Called with each ERPNext answer as it arrives, before the caller sees it (metrics, fault-injection tests). */
+  onAnswer?: (answer: { method: RequestSpec['method']; path: string; status: number }) => void;
   /** Supplies correlation ids tied to the caller's context (a step attempt); random when absent. */
   nextCorrelationId?: () => string | undefined;
   signal?: AbortSignal;
@@ -102,7 +106,7 @@ export class Transport {
   constructor(private readonly options: TransportOptions) {
     const timeout = options.timeoutMs ?? 30_000;
     const agents = createSiteAgents(options.site.baseUrl, options.tls ?? {}, timeout);
-    this.limiter = limiterFor(options.site.origin, options.limits);
+    this.limiter = options.limiter ?? limiterFor(options.site.origin, options.limits);
     this.http = axios.create({
       baseURL: options.site.baseUrl,
       timeout,
@@ -213,6 +217,7 @@ export class Transport {
       throw error;
     }
     const body = answer.json as Record<string, unknown>;
+    this.options.onAnswer?.({ method: spec.method, path: spec.path, status: answer.status });
     const notes = decodeServerMessages(body._server_messages);
     this.log('info', `${spec.method} ${spec.path} → ${answer.status}`, context.correlationId, { ...facts, ...(notes.length ? { notes: notes.map((n) => n.message) } : {}) });
     return { status: answer.status, body, notes, correlationId: context.correlationId };

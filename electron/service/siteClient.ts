@@ -2,6 +2,7 @@ import { ErpNextClient } from '../erpnext/client';
 import { ErpNextError } from '../erpnext/errors';
 import type { LimiterOptions } from '../erpnext/limiter';
 import type { RetryPolicy } from '../erpnext/retry';
+import type { TransportOptions } from '../erpnext/transport';
 import type { Logger } from '../logging/logger';
 import { stepScope } from '../engine/stepScope';
 import type { SecretStore } from '../secrets';
@@ -9,6 +10,7 @@ import type { SiteRecord } from '../../shared/model';
 
 export interface ClientTuning {
   timeoutMs?: number;
+  onAnswer?: TransportOptions['onAnswer'];
   limits?: Partial<LimiterOptions>;
   retry?: Partial<RetryPolicy>;
   language?: string;

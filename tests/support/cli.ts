@@ -69,6 +69,6 @@ export function cliWorld(sandbox: Sandbox, shop: unknown): CliWorld {
     db,
     shopFile,
     env: { ERPNEXT_API_KEY: apiKey, ERPNEXT_API_SECRET: apiSecret },
-    args: (...more) => [...more, '--db', db, '--site', sandbox.url, '--shop', shopFile, '--rps', '500', '--probe-interval', '300', '--server-timeout', '3'],
+    args: (...more) => [...more, '--db', db, '--site', sandbox.url, '--shop', shopFile, '--probe-interval', '300', '--server-timeout', '3'],
   };
 }

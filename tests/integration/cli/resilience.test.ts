@@ -22,30 +22,6 @@ function readDb<T>(db: string, read: (handle: Database.Database) => T): T {
 const integrity = (db: string) => readDb(db, (handle) => handle.pragma('integrity_check', { simple: true }) as string);
 const stepStatus = (db: string, stepId: string) => readDb(db, (handle) => (handle.prepare('SELECT status FROM run_steps WHERE step_id = ? ORDER BY rowid DESC LIMIT 1').get(stepId) as { status: string }).status);
 
-describe('kill -9 inside every step, then continue', () => {
-  // Latency keeps each step busy for a while, so the kill lands while its requests are in flight.
-  it.each(STEP_IDS.map((id) => [id]))('killed in %s', async (stepId) => {
-    sandbox = await startSandbox({ latencyMs: 25 });
-    const world = cliWorld(sandbox, SHOP_FILE);
-    const killed = await runCli(world.args('run', '--json'), {
-      env: world.env,
-      onEvent: (event, child) => {
-        if (event.type === 'step.action' && event.stepId === stepId) setTimeout(() => child.kill('SIGKILL'), 15);
-      },
-    });
-    expect(killed.signal).toBe('SIGKILL');
-    expect(integrity(world.db)).toBe('ok');
-    expect(['running', 'retrying']).toContain(stepStatus(world.db, stepId));
-
-    const resumed = await runCli(world.args('continue', '--json'), { env: world.env });
-    expect(resumed.events.at(-1)).toMatchObject({ type: 'result', status: 'COMPLETED' });
-    expect(resumed.code).toBe(0);
-    const counts = shopRecordCounts(sandbox, CORNER_CAFE);
-    expect(counts).toEqual(allOnes(counts));
-    expect(integrity(world.db)).toBe('ok');
-  });
-});
-
 describe('answers lost after the server committed', () => {
   it('commit-then-drop on every write still completes with no duplicates', async () => {
     sandbox = await startSandbox();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../sandbox';
 import { ErpNextClient } from '../../../electron/erpnext/client';
 import type { RetryPolicy } from '../../../electron/erpnext/retry';
+import { SiteLimiter } from '../../../electron/erpnext/limiter';
 import { failure } from '../../support/failure';
 
 // Each fault the sandbox injects, met by the real client over real HTTP.
@@ -20,7 +21,8 @@ const fast: Partial<RetryPolicy> = { baseDelayMs: 20, maxDelayMs: 100, maxAttemp
 
 function client(options: { retry?: Partial<RetryPolicy>; timeoutMs?: number } = {}): ErpNextClient {
   const { apiKey, apiSecret } = sb.users.administrator;
-  return new ErpNextClient({ siteUrl: sb.url, credentials: { apiKey, apiSecret }, retry: options.retry ?? fast, timeoutMs: options.timeoutMs ?? 5_000 });
+  // A limiter per client: a Retry-After one test provokes would otherwise hold the next tests' requests.
+  return new ErpNextClient({ siteUrl: sb.url, credentials: { apiKey, apiSecret }, retry: options.retry ?? fast, timeoutMs: options.timeoutMs ?? 5_000, limiter: new SiteLimiter() });
 }
 
 
@@ -101,7 +103,8 @@ describe('retry stops where it must', () => {
     sb.faults.add({ path: '/api/resource/Company/Lab HQ', kind: 'rate_limit', retryAfterS: 30 });
     const controller = new AbortController();
     const { apiKey, apiSecret } = sb.users.administrator;
-    const cancellable = new ErpNextClient({ siteUrl: sb.url, credentials: { apiKey, apiSecret }, retry: { ...fast, maxTotalMs: 60_000 }, signal: controller.signal });
+    // Its own limiter: the 30 s Retry-After would otherwise hold every later test's requests to this site.
+    const cancellable = new ErpNextClient({ siteUrl: sb.url, credentials: { apiKey, apiSecret }, retry: { ...fast, maxTotalMs: 60_000 }, signal: controller.signal, limiter: new SiteLimiter() });
     setTimeout(() => controller.abort(), 200);
     const error = await failure(cancellable.getDoc('Company', 'Lab HQ'));
     expect(error.code).toBe('cancelled');
