@@ -21,7 +21,7 @@ function parseShopText(text: string): unknown {
  * run's view at once and progress arrives as run updates.
  */
 export function createHandlers(service: ProvisioningService, ports: HostPorts): Handlers {
-  const summary = (site: SiteRecord): SiteSummary => ({ ...site, hasSecret: service.hasSecret(site.id) });
+  const summary = (site: SiteRecord): SiteSummary => ({ ...site, hasSecret: service.hasSecret(site.id), transportWarning: service.transportWarning(site) });
   const launch = (shopId: string, start: (id: string) => Promise<unknown>) => {
     // Lock conflicts throw synchronously (before anything runs); later failures are part of the run.
     start(shopId).catch(() => undefined);
