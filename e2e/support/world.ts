@@ -75,7 +75,8 @@ export async function startWorld(options: { sandbox?: SandboxOptions } = {}): Pr
   });
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
   const page = await context.newPage();
-  await page.goto(host.url);
+  // The one-time address signs this browser in (an HttpOnly cookie); later visits use host.url.
+  await page.goto(host.loginUrl());
   const { apiKey, apiSecret } = sandbox.users.provisioner;
   const world: E2eWorld = {
     sandbox,
