@@ -48,7 +48,10 @@ describe("the OS's proxy settings", () => {
     closers.push(site.close, proxy.close);
     useSystemProxyResolver(async () => `PROXY 127.0.0.1:${proxy.port}`);
     const client = new ErpNextClient({ siteUrl: 'https://erp.test', credentials, tls: { pinnedSha256: pki.selfSigned.fingerprint256 }, retry: { maxAttempts: 1 } });
-    const error = await client.ping().catch((caught: unknown) => caught as { code: string; status?: number; cause?: unknown });
+    const error = (await client.ping().then(
+      () => ({}),
+      (caught: unknown) => caught,
+    )) as { code?: string; status?: number; cause?: unknown };
     expect(error.status).toBeUndefined();
     expect(String((error.cause as { cause?: Error } | undefined)?.cause?.message ?? (error.cause as Error)?.message)).toMatch(/proxy refused the tunnel to erp\.test:443 \(HTTP 407\)/);
     expect(site.requests).toHaveLength(0);
