@@ -9,7 +9,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
-    // The CLI suites run the bundled CLI (as shipped): built once, fresh, before any test.
-    globalSetup: ['tests/support/buildCli.ts'],
+    // The CLI and engine-process suites run the bundles as shipped: built once, fresh, before any test.
+    globalSetup: ['tests/support/buildBundles.ts'],
   },
 });

@@ -28,7 +28,7 @@ export function createHandlers(service: ProvisioningService, ports: HostPorts): 
     return service.runView(shopId);
   };
   return {
-    appInfo: async () => ({ version: ports.appVersion, secretStorage: service.secretStorage.description, secretsPersist: service.secretStorage.persistent, host: ports.host }),
+    appInfo: async () => ({ version: ports.appVersion, secretStorage: service.secretStorage.description, secretsPersist: service.secretStorage.persistent, host: ports.host, updates: await ports.updateStatus() }),
     listSites: async () => service.listSites().map(summary),
     saveSite: async ({ id, ...input }) => summary(service.saveSite(input, id)),
     removeSite: async (siteId) => {

@@ -93,6 +93,11 @@ export class SitesRepository {
     return (this.db.prepare('SELECT scheme, ciphertext FROM site_secrets WHERE site_id = ?').get(siteId) as { scheme: string; ciphertext: Buffer } | undefined) ?? null;
   }
 
+  /** Every saved secret blob written with `scheme` (to re-encrypt secrets an older version saved). */
+  listCiphertexts(scheme: string): { siteId: string; ciphertext: Buffer }[] {
+    return this.db.prepare('SELECT site_id AS siteId, ciphertext FROM site_secrets WHERE scheme = ?').all(scheme) as { siteId: string; ciphertext: Buffer }[];
+  }
+
   deleteCiphertext(siteId: string): void {
     this.db.prepare('DELETE FROM site_secrets WHERE site_id = ?').run(siteId);
   }

@@ -37,6 +37,14 @@ export interface AppInfo {
   secretsPersist: boolean;
   /** 'electron' in the desktop app, 'browser-host' in development and tests. */
   host: 'electron' | 'browser-host';
+  updates: UpdateStatus;
+}
+
+/** Automatic updates as About shows them. */
+export interface UpdateStatus {
+  enabled: boolean;
+  /** One sentence: where updates come from, or why they are off. */
+  detail: string;
 }
 
 export interface ShopSaveInput {
