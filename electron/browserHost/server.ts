@@ -9,7 +9,7 @@ import type { HostPorts } from '../ipc/ports';
 import type { ProvisioningService } from '../service';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
 import { HostAccess } from './access';
-import { BadPathError, contentType, readPage, staticFile } from './static';
+import { BadPathError, contentType, readPage, staticFile } from '../pageFiles';
 
 export interface BrowserHostOptions {
   service: ProvisioningService;

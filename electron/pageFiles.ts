@@ -9,8 +9,8 @@ export const contentType = (file: string) => TYPES[path.extname(file)] ?? 'appli
 export class BadPathError extends Error {}
 
 /**
- * The built page's file for a URL path, or null (the page's routes are in the hash, so anything else
- * is served index.html). Escapes are decoded once, and the result must stay inside `rootDir`.
+ * The built page's file for a URL path, or null. Escapes are decoded once, and the result must stay
+ * inside `rootDir`. Shared by the app:// protocol of the desktop app and the browser host.
  */
 export function staticFile(rootDir: string, pathname: string): string | null {
   let decoded: string;
