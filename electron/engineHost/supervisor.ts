@@ -21,7 +21,8 @@ export interface EngineStatus {
 export interface SupervisorOptions {
   spawn(): SpawnedEngine;
   config(): EngineConfig;
-  answer<K extends Question['kind']>(question: Extract<Question, { kind: K }>): Promise<Answers[K]>;
+  /** Answers the engine's question (each kind's answer type is in Answers). */
+  answer(question: Question): Promise<Answers[Question['kind']]>;
   onRunUpdate(update: RunUpdate): void;
   onLogEntries(entries: LogEntry[]): void;
   onNotify(title: string, body: string): void;

@@ -49,8 +49,8 @@ export function engineWorld(answer: Partial<Pick<SupervisorOptions, 'answer'>> =
     answer:
       answer.answer ??
       (async (question) => {
-        if (question.kind === 'updateStatus') return { enabled: false, detail: 'off in tests' } as never;
-        if (question.kind === 'chooseSavePath') return path.join(dir, question.options.defaultName) as never;
+        if (question.kind === 'updateStatus') return { enabled: false, detail: 'off in tests' };
+        if (question.kind === 'chooseSavePath') return path.join(dir, question.options.defaultName);
         throw new Error(`unexpected question ${question.kind}`);
       }),
     onRunUpdate: (update) => void updates.push(update),

@@ -61,7 +61,7 @@ describe('the engine process answers the typed API', () => {
       answer: async (question) => {
         if (question.kind !== 'decryptLegacySecrets') throw new Error(question.kind);
         asked.push(question.ciphertexts);
-        return question.ciphertexts.map((blob) => Buffer.from(blob, 'base64').toString().replace(/^keychain:/, '')) as never;
+        return question.ciphertexts.map((blob) => Buffer.from(blob, 'base64').toString().replace(/^keychain:/, ''));
       },
     });
     world.config.dbFile = seeded.config.dbFile;
