@@ -8,6 +8,7 @@ import { ProvisioningService } from '../service';
 import { StoreError } from '../store';
 import type { Store } from '../store';
 import type { EngineSide } from './link';
+import { fail } from '../../shared/ipc/result';
 import type { Answers, EngineConfig, MainToEngine, Question } from './protocol';
 import { KeyedSecretStore, LEGACY_SAFE_STORAGE_SCHEME } from './secretStore';
 
@@ -40,6 +41,8 @@ export function runEngine(channel: EngineSide, exit: (code: number) => void = (c
       channel.post({ type: 'ask', id, question });
     });
   let ready: Promise<{ service: ProvisioningService; handlers: Handlers; stopEvents(): void }> | undefined;
+  // Calls being answered: shutdown lets them finish (a Cancel sent just before quitting must be saved).
+  const inFlight = new Set<Promise<unknown>>();
 
   const start = async (config: EngineConfig) => {
     await adoptLegacyDatabase(config.dbFile, config.legacyDataDirs, { nativeBinding: config.nativeBinding });
@@ -76,8 +79,15 @@ export function runEngine(channel: EngineSide, exit: (code: number) => void = (c
         }
         return;
       case 'call': {
-        const engine = await ready!;
-        channel.post({ type: 'result', id: message.id, result: await dispatch(engine.handlers, message.command, message.payload) });
+        const answered = (async () => {
+          const engine = await ready?.catch(() => undefined);
+          const result = engine
+            ? await dispatch(engine.handlers, message.command, message.payload)
+            : fail({ code: 'engine_failed', message: 'The engine could not open its data.', hint: 'Quit and open the app again; the message shown at start says what to fix.' });
+          channel.post({ type: 'result', id: message.id, result });
+        })();
+        inFlight.add(answered);
+        await answered.finally(() => inFlight.delete(answered));
         return;
       }
       case 'answer': {
@@ -88,6 +98,8 @@ export function runEngine(channel: EngineSide, exit: (code: number) => void = (c
         return;
       }
       case 'shutdown': {
+        // A call waiting on a dialog nobody will answer must not hold the app open: main kills after 5 s anyway.
+        await Promise.race([Promise.allSettled([...inFlight]), new Promise((resolve) => setTimeout(resolve, 3_000))]);
         const engine = await ready?.catch(() => undefined);
         engine?.stopEvents();
         engine?.service.close();
