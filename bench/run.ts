@@ -83,9 +83,10 @@ async function runSpeed(): Promise<void> {
     const { apiKey, apiSecret } = sandbox.users.provisioner;
     const site = store.sites.add({ url: sandbox.url, displayUrl: sandbox.url, apiKey });
     const record = store.shops.upsert(site.id, shop.value);
-    const logger = new Logger(store, createRedactor(() => [apiSecret]), { shopId: record.id });
+    const redact = createRedactor(() => [apiSecret]);
+    const logger = new Logger(store, redact, { shopId: record.id });
     const client = new ErpNextClient({ siteUrl: sandbox.url, credentials: { apiKey, apiSecret }, limits: { requestsPerSecond: 1_000, maxConcurrent: 4 } });
-    const controller = new RunController({ store, shop: record, client, logger, options: { maxParallel } });
+    const controller = new RunController({ store, shop: record, client, logger, redact, options: { maxParallel } });
     durations.push(await time(() => controller.start()));
     if (maxParallel === 2) rows.push({ benchmark: 'requests per full run (fresh site, demo items)', measured: `${sandbox.stats().requests} requests, ${sandbox.stats().writes} writes`, ratio: '-', target: 'informative', ok: true });
     controller.dispose();

@@ -26,6 +26,8 @@ export interface ApiRequest {
   authorization?: string;
   form: Record<string, unknown>;
   formError?: FrappeError;
+  /** run the request and roll it back whatever its method (to learn its outcome before it is timed) */
+  dryRun?: boolean;
 }
 
 const HASH_CHARS = '0123456789abcdefghijklmnopqrstuvwxyz';
@@ -78,7 +80,7 @@ export class Engine {
       try {
         if (req.formError) throw req.formError;
         const site = { versions: this.opts.versions, v14: this.opts.errorShape === 'v14' };
-        const out = this.store.transaction(() => route(req.method, req.path, req.form, site), req.method !== 'GET');
+        const out = this.store.transaction(() => route(req.method, req.path, req.form, site), req.method !== 'GET' && !req.dryRun);
         return successResult(out.key, out.value, context.log, shape, out.status);
       } catch (error) {
         return errorResult(toFrappeError(error), context.log, shape);

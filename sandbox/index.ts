@@ -7,6 +7,7 @@ import { Engine } from './engine';
 import { authenticate } from './http/auth';
 import { FaultEngine } from './http/faults';
 import { startServer } from './http/server';
+import { ServerTiming, timingSettings } from './timing';
 import { seedBare, seedSetupDone, storeKeys, USER_IDS, type ApiKeys, type UserKey } from './setup/seed';
 import type { FaultRule, Sandbox, SandboxOptions, SandboxStats, SandboxUser } from './types';
 
@@ -48,6 +49,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
   }));
 
+  const timing = new ServerTiming(timingSettings(options.timing, options.timingWorkers, options.timingScale));
   const faults = new FaultEngine(random);
   for (const rule of options.faults ?? []) faults.add(rule);
   const counters = { requests: 0, writes: 0, byRoute: {} as Record<string, number> };
@@ -73,12 +75,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
 
   const running = await startServer({
-    engine, faults, latency: () => latency, stats: counters as SandboxStats,
+    engine, faults, latency: () => latency, stats: counters as SandboxStats, timing,
     shape: () => ({ errorShape: options.errorShape ?? 'v15', allowTraceback: options.allowTraceback ?? true, random }),
     isAdministrator: (header) => { try { return authenticate(store, header) === 'Administrator'; } catch { return false; } },
     control: {
       faults, setLatency: (ms) => { latency = ms; }, latency: () => latency, setClock: (c) => { clock = c; }, now: () => clock(),
       setUserRoles, userRoles: rolesOf, stats, resetStats: () => resetStats(),
+      timing: () => timing.current, setTiming: (s) => timing.set(s),
     },
   }, options.port ?? 0);
   const address = running.server.address();
@@ -95,6 +98,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     setLatency: (ms) => { latency = ms; },
     setClock: (c) => { clock = c; },
     setUserRoles,
+    setTiming: (profile, o = {}) => timing.set(timingSettings(profile, o.workers ?? timing.current.workers, o.scale ?? timing.current.scale)),
     stats, resetStats,
     db: {
       count: (doctype, filters) => asAdmin(() => selectDocs(doctype, { filters }, false).length),

@@ -14,6 +14,14 @@ export interface SandboxOptions {
   versions?: { frappe: string; erpnext: string };
   clock?: () => Date;
   users?: Partial<Record<'administrator' | 'provisioner' | 'norole', { apiKey: string; apiSecret: string }>>;
+  /**
+   * 'erpnext15': every request that reaches the site takes the server time measured on a real ERPNext 15
+   * for that operation and outcome, on `timingWorkers` workers (default 2; the rest queue). Default 'off'.
+   */
+  timing?: 'off' | 'erpnext15';
+  timingWorkers?: number;
+  /** multiplies the profiled times (tests use a fraction); default 1 */
+  timingScale?: number;
 }
 
 export interface FaultRule {
@@ -48,6 +56,7 @@ export interface Sandbox {
   setLatency(ms: number): void;
   setClock(clock: () => Date): void;
   setUserRoles(user: string, roles: string[]): void;
+  setTiming(timing: 'off' | 'erpnext15', options?: { workers?: number; scale?: number }): void;
   stats(): SandboxStats;
   resetStats(): void;
   db: {

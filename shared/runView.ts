@@ -29,4 +29,6 @@ export type RunEvent =
   | { type: 'run.network_back'; at: string }
   | { type: 'run.paused'; at: string }
   | { type: 'run.finished'; at: string; status: RunRecord['status']; durationMs: number | null }
-  | { type: 'run.refused'; at: string; message: string };
+  | { type: 'run.refused'; at: string; message: string }
+  /** Another process took this shop's run over (a stale lock): this one stopped without writing more. */
+  | { type: 'run.lock_lost'; at: string; message: string };

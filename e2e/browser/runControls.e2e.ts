@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Store } from '../../electron/store';
+import { type LockFence, Store } from '../../electron/store';
 import { StepId } from '../../shared/steps/catalog';
 import { seedSiteAndShop } from '../support/seed';
 import { type E2eWorld, startWorld } from '../support/world';
@@ -54,8 +54,11 @@ describe('run commands', () => {
     const run = runPage(world.page);
     // Another process (its own store on the same database file) holds the shop's run lock.
     const otherProcess = Store.open(path.join(world.dir, 'pos.sqlite'));
+    let fence: LockFence | undefined;
     try {
-      expect(otherProcess.locks.acquire(shopId, 'run-elsewhere').ok).toBe(true);
+      const held = otherProcess.locks.acquire(shopId, 'run-elsewhere');
+      if (!held.ok) throw new Error('the other process could not take the lock');
+      fence = held.fence;
       await run.startButton.click();
       await run.actionError.waitFor();
       expect(await run.actionError.getAttribute('role')).toBe('alert');
@@ -63,7 +66,7 @@ describe('run commands', () => {
       expect(await run.actionError.getByTestId('error-hint').textContent()).toMatch(/Wait for that run to finish/);
       expect(await run.view.getAttribute('data-state')).toBe('not_started');
     } finally {
-      otherProcess.locks.release(shopId);
+      if (fence) otherProcess.locks.release(fence);
       otherProcess.close();
     }
     await run.startButton.click();

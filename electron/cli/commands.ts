@@ -59,12 +59,20 @@ function findShop(service: ProvisioningService, options: CommandOptions): ShopRe
   return latest;
 }
 
+/** A run stopped by another machine's claim on the shop, or taken over by another process here. */
+const busyElsewhere = (view: RunView) => view.steps.some((step) => step.error?.code === 'shop_busy');
+
 async function drive(env: CommandEnv, shop: ShopRecord, action: (shopId: string) => Promise<RunView>): Promise<number> {
-  const stop = env.service.onRunUpdate((view, events) => view.shopId === shop.id && env.output.update(view, events));
+  let takenOver = false;
+  const stop = env.service.onRunUpdate((view, events) => {
+    if (view.shopId !== shop.id) return;
+    if (events.some((event) => event.type === 'run.lock_lost')) takenOver = true;
+    env.output.update(view, events);
+  });
   env.onInterrupt(() => env.service.cancelRun(shop.id));
   try {
     const view = await action(shop.id);
-    const code = view.run.phase === RunPhase.Paused ? ExitCode.Interrupted : exitCodeFor(view.run.status);
+    const code = takenOver || busyElsewhere(view) ? ExitCode.Locked : view.run.phase === RunPhase.Paused ? ExitCode.Interrupted : exitCodeFor(view.run.status);
     env.output.result(view, code);
     return code;
   } catch (error) {
@@ -78,6 +86,30 @@ async function drive(env: CommandEnv, shop: ShopRecord, action: (shopId: string)
   }
 }
 
+/**
+ * `run --site NEW` for a shop recorded at another address: if NEW is the same ERPNext site, the shop
+ * (with its history and resume point) moves there instead of a second shop record being made.
+ */
+async function followMovedShop(env: CommandEnv, shopName: string, siteId: string): Promise<void> {
+  const elsewhere = env.service.listShops().filter((shop) => shop.name === shopName && shop.siteId !== siteId && !isBuiltInSandbox(env.service.site(shop.siteId).url, env.options.db));
+  for (const shop of elsewhere) {
+    const moved = await env.service.relocateShop(shop.id, siteId);
+    if (moved.same) return env.output.message(moved.message);
+    env.output.message(`${moved.message} A separate shop record is used for the new site.`);
+  }
+}
+
+/** A shop another process is running is not changed under it: say so, exit 75. */
+function refusedWhileRunning<T>(env: CommandEnv, work: () => T): T | number {
+  try {
+    return work();
+  } catch (error) {
+    if (!(error instanceof RunLockedError)) throw error;
+    env.output.message(`${error.message} ${error.hint}`);
+    return ExitCode.Locked;
+  }
+}
+
 /** run --shop FILE: validates the file, registers site and shop, and starts (or resumes) the run. */
 export async function runCommand(env: CommandEnv): Promise<number> {
   if (!env.options.shop) throw new UsageError('run needs --shop FILE');
@@ -88,7 +120,9 @@ export async function runCommand(env: CommandEnv): Promise<number> {
   const { site, sandbox } = await resolveSite(env.service, env.options.site, env.options.db);
   try {
     if (sandbox) env.output.message(`No ERPNext site given: using the built-in sandbox at ${sandbox.url}`);
-    const saved = env.service.saveShop(site.id, file);
+    else await followMovedShop(env, validation.value.company.name.trim(), site.id);
+    const saved = refusedWhileRunning(env, () => env.service.saveShop(site.id, file));
+    if (typeof saved === 'number') return saved;
     if (!saved.ok) throw new UsageError('invalid shop file', saved.issues.map((i) => `${i.path}: ${i.message}`));
     return await drive(env, saved.shop, env.service.startRun);
   } finally {
@@ -101,8 +135,14 @@ export async function resumeCommand(env: CommandEnv, how: 'continue' | 'retry'):
   const shop = findShop(env.service, env.options);
   const site = env.service.site(shop.siteId);
   const given = env.options.site ?? process.env.ERPNEXT_URL;
-  const { sandbox } = await resolveSite(env.service, given ?? (isBuiltInSandbox(site.url, env.options.db) ? undefined : site.url), env.options.db);
+  const { site: target, sandbox } = await resolveSite(env.service, given ?? (isBuiltInSandbox(site.url, env.options.db) ? undefined : site.url), env.options.db);
   try {
+    if (target.id !== shop.siteId) {
+      // A new address for the shop's site: move it there (after checking it is the same ERPNext), or stop.
+      const moved = await env.service.relocateShop(shop.id, target.id);
+      env.output.message(moved.message);
+      if (!moved.same) return ExitCode.Usage;
+    }
     return await drive(env, shop, how === 'continue' ? env.service.continueRun : env.service.retryAll);
   } finally {
     await sandbox?.stop();
@@ -113,7 +153,8 @@ export function skipCommand(env: CommandEnv): number {
   const stepId = env.options.step;
   if (!stepId || !isStepId(stepId)) throw new UsageError(`skip needs --step ID, one of the step ids (e.g. step_6_demo_items)`);
   const shop = findShop(env.service, env.options);
-  const result = env.service.skipStep(shop.id, stepId as StepId);
+  const result = refusedWhileRunning(env, () => env.service.skipStep(shop.id, stepId as StepId));
+  if (typeof result === 'number') return result;
   if (!result.ok) {
     env.output.message(result.message);
     return ExitCode.Usage;

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { adoptLegacyDatabase } from '../dataFolder';
 import { ErpNextError } from '../erpnext/errors';
 import { EnvSecretStore } from '../secrets';
-import { ProvisioningService } from '../service';
+import { ProvisioningService, RunLockedError } from '../service';
 import { StoreError } from '../store';
 import { type CommandEnv, type CommandOptions, exportLogsCommand, logsCommand, resumeCommand, runCommand, skipCommand, statusCommand } from './commands';
 import { ExitCode, UsageError } from './exitCodes';
@@ -23,6 +23,7 @@ const OPTIONS = {
   rps: { type: 'string' },
   concurrency: { type: 'string' },
   'probe-interval': { type: 'string' },
+  'server-timeout': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -32,6 +33,8 @@ function positiveNumber(value: string | undefined, name: string): number | undef
   if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${name} must be a positive number, got "${value}"`);
   return n;
 }
+
+const seconds = (value: number | undefined) => (value === undefined ? undefined : value * 1000);
 
 async function dispatch(command: string, args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: false });
@@ -47,7 +50,7 @@ async function dispatch(command: string, args: string[]): Promise<number> {
     secrets: new EnvSecretStore(),
     appVersion: APP_VERSION,
     client: { limits: { requestsPerSecond: positiveNumber(values.rps, 'rps'), maxConcurrent: positiveNumber(values.concurrency, 'concurrency') } },
-    run: { networkWait: { baseDelayMs: positiveNumber(values['probe-interval'], 'probe-interval') } },
+    run: { networkWait: { baseDelayMs: positiveNumber(values['probe-interval'], 'probe-interval') }, serverTimeoutMs: seconds(positiveNumber(values['server-timeout'], 'server-timeout')) },
   });
   const interrupts: (() => void)[] = [];
   const onSignal = () => interrupts.forEach((handler) => handler());
@@ -73,6 +76,9 @@ async function dispatch(command: string, args: string[]): Promise<number> {
       default:
         throw new UsageError(`unknown command "${command}"`, [], true);
     }
+  } catch (error) {
+    // Whatever we print passes the same redaction as the logs (an error may quote what ERPNext echoed).
+    return report(error, (text) => String(service.redactor(text)));
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
@@ -80,25 +86,30 @@ async function dispatch(command: string, args: string[]): Promise<number> {
   }
 }
 
-function report(error: unknown): number {
+function report(error: unknown, redact: (text: string) => string = (text) => text): number {
+  const write = (text: string) => process.stderr.write(redact(text));
   if (error instanceof UsageError) {
-    process.stderr.write(`pos-provisioner: ${error.message}\n${error.details.map((d) => `  - ${d}\n`).join('')}`);
-    if (error.showUsage) process.stderr.write(`\n${USAGE}\n`);
+    write(`pos-provisioner: ${error.message}\n${error.details.map((d) => `  - ${d}\n`).join('')}`);
+    if (error.showUsage) write(`\n${USAGE}\n`);
     return ExitCode.Usage;
   }
   if (error instanceof Error && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-    process.stderr.write(`pos-provisioner: ${error.message}\n\n${USAGE}\n`);
+    write(`pos-provisioner: ${error.message}\n\n${USAGE}\n`);
     return ExitCode.Usage;
   }
+  if (error instanceof RunLockedError) {
+    write(`pos-provisioner: ${error.message}\n  ${error.hint}\n`);
+    return ExitCode.Locked;
+  }
   if (error instanceof ErpNextError && error.code === 'invalid_url') {
-    process.stderr.write(`pos-provisioner: ${error.message}\n  ${error.hint}\n`);
+    write(`pos-provisioner: ${error.message}\n  ${error.hint}\n`);
     return ExitCode.Usage;
   }
   if (error instanceof StoreError || error instanceof ErpNextError) {
-    process.stderr.write(`pos-provisioner: ${error.message}\n  ${error.hint}\n`);
+    write(`pos-provisioner: ${error.message}\n  ${error.hint}\n`);
     return ExitCode.Failed;
   }
-  process.stderr.write(`pos-provisioner: unexpected error: ${error instanceof Error ? error.message : String(error)}\n  Nothing done in ERPNext is lost; run \`pos-provisioner export-logs --out bundle.zip\` and send it to the helpdesk.\n`);
+  write(`pos-provisioner: unexpected error: ${error instanceof Error ? error.message : String(error)}\n  Nothing done in ERPNext is lost; run \`pos-provisioner export-logs --out bundle.zip\` and send it to the helpdesk.\n`);
   return ExitCode.Failed;
 }
 

@@ -76,6 +76,7 @@ export class HumanOutput implements Output {
       case 'run.paused':
         return '  ⏸ Paused: resume with `pos-provisioner continue`';
       case 'run.refused':
+      case 'run.lock_lost':
         return `  ✗ ${event.message}`;
       case 'run.finished':
         return `${bar(view.progress)}  ${event.status}${event.durationMs !== null ? ` in ${seconds(event.durationMs)}` : ''}`;

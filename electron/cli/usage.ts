@@ -22,5 +22,7 @@ options:
   --json               one JSON event per line
   --rps N, --concurrency N   requests per second / in flight against the site (default 10 / 2)
   --probe-interval MS  first pause between probes while the site is unreachable (default 1000)
+  --server-timeout S   how long ERPNext may keep working on one request (its http_timeout; default 120):
+                       a create that got no answer is looked for, not resent, until then
 
 exit codes: 0 COMPLETED, 2 PARTIAL, 1 FAILED, 64 bad usage or invalid shop file, 75 shop busy in another process, 130 interrupted`;

@@ -1,32 +1,43 @@
+import { hostname } from 'node:os';
 import { type Actor, type SnapshotFrom, createActor } from 'xstate';
 import type { ErpNextClient } from '../erpnext/client';
 import type { Logger } from '../logging/logger';
-import type { Store } from '../store';
+import type { Redactor } from '../logging/redact';
+import { LockLostError, type Store, describeHolder } from '../store';
+import type { ErrorInfo } from '../../shared/errors';
 import type { RunRecord, ShopRecord } from '../../shared/model';
 import type { RunEvent, RunView } from '../../shared/runView';
 import { RunPhase, RunStatus, StepStatus } from '../../shared/status';
 import { StepId } from '../../shared/steps/catalog';
 import { withDefaults } from '../../shared/withDefaults';
-import { MACHINE_VERSION, type ResumeInto, type RunMachineEvent, runMachine } from './machine';
+import { MACHINE_VERSION, type ResumeInto, type RunDeps, type RunMachineEvent, runMachine, skipRefusal } from './machine';
 import { DEFAULT_NETWORK_WAIT, type NetworkWaitOptions, waitForNetwork } from './networkWait';
-import { type Steps, finalStatus, interrupted, runSummary, stepsFrom } from './runState';
+import { type Steps, finalStatus, interrupted, isOptional, runSummary, stepsFrom } from './runState';
+import { RunLockedError, ShopLock } from './shopLock';
+import { DEFAULT_LEASE, SiteLease, type SiteLeaseOptions } from './siteLease';
 import { describeFailure, executeStep } from './stepExecutor';
+import type { WriteJournal } from './stepContext';
 import { buildView, eventsBetween } from './view';
 
-export class RunLockedError extends Error {
-  readonly hint = 'Wait for that run to finish (or close the other window), then try again.';
-  constructor(shopName: string, holder: string) {
-    super(`A run for "${shopName}" is already in progress (${holder}).`);
-    this.name = 'RunLockedError';
-  }
-}
+export { RunLockedError } from './shopLock';
 
 export interface RunControllerOptions {
   maxParallel?: number;
   networkWait?: Partial<NetworkWaitOptions>;
   /** The site's clock as seen by steps (tests use it for "another day"). */
   now?: () => Date;
+  /**
+   * How long ERPNext may go on working on one request after we stopped waiting, and so still commit it:
+   * Frappe's `http_timeout` / gunicorn's `--timeout`, 120 s unless the site was set up otherwise.
+   */
+  serverTimeoutMs?: number;
+  /** How often this process renews (and checks) its hold on the shop's run lock. */
+  heartbeatMs?: number;
+  /** The claim on the shop kept on the ERPNext site itself (two machines); false to do without. */
+  siteLease?: Partial<SiteLeaseOptions> | false;
 }
+
+export const DEFAULT_SERVER_TIMEOUT_MS = 120_000;
 
 export interface RunControllerDeps {
   store: Store;
@@ -34,12 +45,15 @@ export interface RunControllerDeps {
   /** The site's client, or a factory called when a step first needs it (viewing needs no secret). */
   client: ErpNextClient | (() => ErpNextClient);
   logger: Logger;
+  /** The one redaction boundary: nothing a step reports reaches the store, a view or an event without it. */
+  redact: Redactor;
   options?: RunControllerOptions;
 }
 
 type RunSnapshot = SnapshotFrom<typeof runMachine>;
 
 const PHASE_OF: Record<string, RunPhase> = { idle: RunPhase.Idle, running: RunPhase.Running, waitingForNetwork: RunPhase.WaitingForNetwork, paused: RunPhase.Paused, finished: RunPhase.Finished };
+const AT_REST: readonly RunPhase[] = [RunPhase.Finished, RunPhase.Paused, RunPhase.Idle];
 
 /** Where a stored run picks up: a run whose process died mid-step is paused, its steps pending again. */
 function resumePoint(run: RunRecord): ResumeInto {
@@ -49,8 +63,9 @@ function resumePoint(run: RunRecord): ResumeInto {
 }
 
 /**
- * Drives one shop's run: restores it from SQLite, runs the statechart, persists every transition, holds
- * the shop's run lock while steps execute, and reports views and events to listeners (CLI, window).
+ * Drives one shop's run: restores it from SQLite, runs the statechart, persists every transition under
+ * the shop's fenced lock, keeps the shop claimed on the site while it writes, and reports views and
+ * events to listeners (CLI, window).
  */
 export class RunController {
   private actor: Actor<typeof runMachine> | undefined;
@@ -58,12 +73,18 @@ export class RunController {
   private lastView: RunView | null = null;
   private lastPersisted = new Map<StepId, string>();
   private readonly listeners = new Set<(view: RunView, events: RunEvent[]) => void>();
-  private heartbeat: NodeJS.Timeout | undefined;
-  private holdsLock = false;
   private lastRefusal: string | null = null;
+  private readonly lock: ShopLock;
+  private readonly lease: SiteLease | null;
+  private client: ErpNextClient | undefined;
+  private lostLock = false;
+  private releasing: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: RunControllerDeps) {
-    this.run = deps.store.runs.latestForShop(deps.shop.id) ?? deps.store.runs.create(deps.shop.id, MACHINE_VERSION);
+    const options = deps.options ?? {};
+    this.lock = new ShopLock(deps.store, deps.shop, options.heartbeatMs ?? 10_000, () => this.onLockLost());
+    this.lease = options.siteLease === false ? null : new SiteLease(() => this.siteClient(), { holderId: `${hostname()}/${deps.shop.id}`, host: hostname(), shopName: deps.shop.name }, deps.logger, withDefaults(DEFAULT_LEASE, options.siteLease));
+    this.run = deps.store.runs.latestForShop(deps.shop.id) ?? deps.store.runs.firstRun(deps.shop.id, MACHINE_VERSION);
     this.reconcileInterrupted();
   }
 
@@ -75,13 +96,18 @@ export class RunController {
     const stale = this.run.status === RunStatus.InProgress && (this.run.phase === RunPhase.Running || this.run.phase === RunPhase.WaitingForNetwork);
     if (!stale || !this.deps.store.locks.isFree(this.deps.shop.id)) return;
     const steps = this.deps.store.runs.steps(this.run.id).map(interrupted);
-    this.deps.store.runs.saveSnapshot(this.run.id, { phase: RunPhase.Paused, nextProbeAt: null }, steps);
+    this.lock.while(this.run.id, () => this.deps.store.runs.saveSnapshot(this.run.id, { phase: RunPhase.Paused, nextProbeAt: null }, steps, this.lock.current));
     this.run = this.deps.store.runs.get(this.run.id)!;
     this.deps.logger.warn('The previous session ended while this run was going: paused; Continue resumes it where it stopped');
   }
 
   get runId(): string {
     return this.run.id;
+  }
+
+  /** Whether this controller is driving the run now (a command is in progress). */
+  get active(): boolean {
+    return this.lock.held;
   }
 
   view(): RunView {
@@ -97,9 +123,81 @@ export class RunController {
 
   /** Start the shop's run: resumes an interrupted one, or begins a new run after a finished one. */
   start(): Promise<RunView> {
-    if (this.run.status === RunStatus.InProgress) return this.command({ type: 'CONTINUE' });
-    if (this.run.status !== RunStatus.NotStarted) this.beginNewRun();
-    return this.command({ type: 'START' });
+    return this.command('Start', () => {
+      if (this.run.status === RunStatus.InProgress) return { type: 'CONTINUE' };
+      if (this.run.status !== RunStatus.NotStarted) this.beginNewRun();
+      return { type: 'START' };
+    });
+  }
+
+  continueRun(): Promise<RunView> {
+    return this.command('Continue', () => (this.run.status === RunStatus.NotStarted ? { type: 'START' } : { type: 'CONTINUE' }));
+  }
+
+  retryAll(): Promise<RunView> {
+    return this.command('Retry all', () => (this.run.status === RunStatus.NotStarted ? { type: 'START' } : { type: 'RETRY_ALL' }));
+  }
+
+  /** Skips an optional step (now, or ahead of time). Returns the refusal message for a critical step. */
+  skip(stepId: StepId): { ok: true; view: RunView } | { ok: false; message: string } {
+    if (!isOptional(stepId)) return { ok: false, message: skipRefusal(stepId) };
+    const apply = () => {
+      const actor = this.ensureActor();
+      actor.send({ type: 'SKIP', stepId });
+      return actor.getSnapshot().context.refusal;
+    };
+    const refusal = this.lock.held ? apply() : this.lock.while(this.run.id, apply);
+    if (refusal) return { ok: false, message: refusal };
+    this.deps.logger.info(`Operator: skip ${stepId}`, { stepId });
+    return { ok: true, view: this.view() };
+  }
+
+  /** Pauses this process's run; refused (RunLockedError) when another process is running the shop. */
+  cancel(): void {
+    if (this.actor && this.lock.held) {
+      this.deps.logger.info('Operator: pause the run');
+      this.actor.send({ type: 'CANCEL' });
+      return;
+    }
+    const holder = this.deps.store.locks.isFree(this.deps.shop.id) ? null : this.deps.store.locks.holder(this.deps.shop.id);
+    if (holder) throw new RunLockedError(this.deps.shop.name, describeHolder(holder));
+  }
+
+  /** Resolves when the run finishes, pauses or is taken over by another process; the lock is released then. */
+  settled(): Promise<RunView> {
+    return new Promise((resolve) => {
+      const check = () => {
+        const phase = this.lastView?.run.phase ?? this.view().run.phase;
+        if (!this.lostLock && !AT_REST.includes(phase)) return;
+        stop();
+        void this.releasing.then(() => resolve(this.view()));
+      };
+      const stop = this.onUpdate(() => check());
+      queueMicrotask(check);
+    });
+  }
+
+  /** Pauses a run this process drives (so it resumes cleanly later), then lets everything go. */
+  dispose(): void {
+    if (this.actor && this.lock.held && !AT_REST.includes(PHASE_OF[String(this.actor.getSnapshot().value)] ?? RunPhase.Idle)) this.actor.send({ type: 'CANCEL' });
+    this.actor?.stop();
+    this.actor = undefined;
+    this.lock.release();
+    this.deps.logger.flush();
+  }
+
+  /** Takes the lock at once (a refusal is thrown synchronously, before any promise), then drives the machine. */
+  private command(label: string, event: () => RunMachineEvent): Promise<RunView> {
+    this.lock.acquire(this.run.id);
+    const next = event();
+    this.lostLock = false;
+    this.deps.logger.info(`Operator: ${label}`);
+    const actor = this.ensureActor();
+    // A shop that asks for no demo items skips the optional step rather than running it empty.
+    if (next.type === 'START' && this.deps.shop.config.demoItems === false) actor.send({ type: 'SKIP', stepId: StepId.DemoItems });
+    const done = this.settled();
+    actor.send(next);
+    return done;
   }
 
   /** A finished run stays as it was (history); the next start is a new run that re-checks everything. */
@@ -108,108 +206,63 @@ export class RunController {
     this.actor?.stop();
     this.actor = undefined;
     this.lastPersisted.clear();
-    this.run = this.deps.store.runs.create(this.deps.shop.id, MACHINE_VERSION);
+    this.run = this.deps.store.runs.create(this.deps.shop.id, MACHINE_VERSION, this.lock.current);
+    this.lock.acquire(this.run.id);
     // The installer's choice to skip optional steps carries over to the shop's next run.
     for (const stepId of skipped) this.ensureActor().send({ type: 'SKIP', stepId });
   }
 
-  continueRun(): Promise<RunView> {
-    if (this.run.status === RunStatus.NotStarted) return this.command({ type: 'START' });
-    return this.command({ type: 'CONTINUE' });
-  }
-
-  retryAll(): Promise<RunView> {
-    if (this.run.status === RunStatus.NotStarted) return this.command({ type: 'START' });
-    return this.command({ type: 'RETRY_ALL' });
-  }
-
-  /** Skips an optional step (now, or ahead of time). Returns the refusal message for a critical step. */
-  skip(stepId: StepId): { ok: true; view: RunView } | { ok: false; message: string } {
-    const actor = this.ensureActor();
-    actor.send({ type: 'SKIP', stepId });
-    const refusal = actor.getSnapshot().context.refusal;
-    if (refusal) return { ok: false, message: refusal };
-    return { ok: true, view: this.view() };
-  }
-
-  cancel(): void {
-    this.actor?.send({ type: 'CANCEL' });
-  }
-
-  /** Resolves when the run finishes or pauses; the lock is released then. */
-  settled(): Promise<RunView> {
-    return new Promise((resolve) => {
-      const check = () => {
-        const phase = this.lastView?.run.phase ?? this.view().run.phase;
-        if (phase === RunPhase.Finished || phase === RunPhase.Paused || phase === RunPhase.Idle) {
-          stop();
-          resolve(this.view());
-        }
-      };
-      const stop = this.onUpdate(() => check());
-      queueMicrotask(check);
+  private siteClient(): ErpNextClient {
+    if (this.client) return this.client;
+    const client = typeof this.deps.client === 'function' ? this.deps.client() : this.deps.client;
+    // Nothing that may change the site leaves this process without the lock, nor without the site claim.
+    client.transport.addWriteGuard(async () => {
+      this.lock.check();
+      await this.lease?.ensure();
     });
+    this.client = client;
+    return client;
   }
 
-  dispose(): void {
-    this.actor?.stop();
-    this.actor = undefined;
-    this.releaseLock();
-    this.deps.logger.flush();
+  private journal(stepId: StepId): WriteJournal {
+    const { store, shop } = this.deps;
+    return {
+      pending: (what) => {
+        const intent = store.writeIntents.get(shop.id, what);
+        return intent ? Date.parse(intent.sentAt) : null;
+      },
+      sending: (what) => void store.writeIntents.sending(this.lock.current, what, { runId: this.run.id, stepId }),
+      settled: (what) => store.writeIntents.settled(this.lock.current, what),
+    };
   }
 
-  private command(event: RunMachineEvent): Promise<RunView> {
-    this.acquireLock();
-    const actor = this.ensureActor();
-    // A shop that asks for no demo items skips the optional step rather than running it empty.
-    if (event.type === 'START' && this.deps.shop.config.demoItems === false) actor.send({ type: 'SKIP', stepId: StepId.DemoItems });
-    const done = this.settled();
-    actor.send(event);
-    return done;
-  }
-
-  private acquireLock(): void {
-    if (this.holdsLock) return;
-    const result = this.deps.store.locks.acquire(this.deps.shop.id, this.run.id);
-    if (!result.ok) throw new RunLockedError(this.deps.shop.name, `process ${result.holder.pid} on ${result.holder.host}`);
-    this.holdsLock = true;
-    this.heartbeat = setInterval(() => this.deps.store.locks.heartbeat(this.deps.shop.id), 10_000);
-    this.heartbeat.unref();
-  }
-
-  private releaseLock(): void {
-    clearInterval(this.heartbeat);
-    if (this.holdsLock) this.deps.store.locks.release(this.deps.shop.id);
-    this.holdsLock = false;
+  /** The machine's side effects, each behind the redaction boundary. */
+  private runDeps(): RunDeps {
+    const { logger, options = {}, redact } = this.deps;
+    const networkWait = withDefaults(DEFAULT_NETWORK_WAIT, options.networkWait);
+    const clean = <T>(value: T) => redact(value) as T;
+    const describe = (error: unknown): ErrorInfo => clean(describeFailure(error));
+    const executorDeps = (stepId: StepId) => ({ client: this.siteClient(), logger, shop: this.deps.shop.config, now: options.now, writes: this.journal(stepId), serverTimeoutMs: options.serverTimeoutMs ?? DEFAULT_SERVER_TIMEOUT_MS });
+    return {
+      executeStep: async (stepId, current, callbacks, signal) => clean(await executeStep(executorDeps(stepId), stepId, current, callbacks, signal)),
+      describeFailure: describe,
+      waitForNetwork: (send, signal, outageSince) => {
+        const cleanSend = (event: RunMachineEvent) => send(clean(event));
+        try {
+          waitForNetwork(this.siteClient(), logger, networkWait, cleanSend, signal, outageSince);
+        } catch (error) {
+          cleanSend({ type: 'NETWORK.GAVE_UP', error: describe(error) });
+        }
+      },
+      now: () => new Date().toISOString(),
+    };
   }
 
   private ensureActor(): Actor<typeof runMachine> {
     if (this.actor) return this.actor;
-    const { logger, options = {} } = this.deps;
-    let client: ErpNextClient | undefined;
-    const siteClient = () => (client ??= typeof this.deps.client === 'function' ? this.deps.client() : this.deps.client);
     const stored = stepsFrom(this.deps.store.runs.steps(this.run.id));
     const steps = Object.fromEntries(Object.entries(stored).map(([id, step]) => [id, interrupted(step)])) as Steps;
-    const networkWait = withDefaults(DEFAULT_NETWORK_WAIT, options.networkWait);
-    const actor = createActor(runMachine, {
-      input: {
-        steps,
-        resumeInto: resumePoint(this.run),
-        maxParallel: options.maxParallel ?? 2,
-        deps: {
-          executeStep: async (stepId, current, callbacks, signal) => executeStep({ client: siteClient(), logger, shop: this.deps.shop.config, now: options.now }, stepId, current, callbacks, signal),
-          describeFailure,
-          waitForNetwork: (send, signal) => {
-            try {
-              waitForNetwork(siteClient(), logger, networkWait, send, signal);
-            } catch (error) {
-              send({ type: 'NETWORK.GAVE_UP', error: describeFailure(error) });
-            }
-          },
-          now: () => new Date().toISOString(),
-        },
-      },
-    });
+    const actor = createActor(runMachine, { input: { steps, resumeInto: resumePoint(this.run), maxParallel: this.deps.options?.maxParallel ?? 2, deps: this.runDeps() } });
     actor.subscribe((snapshot) => this.persist(snapshot));
     this.actor = actor;
     actor.start();
@@ -218,6 +271,7 @@ export class RunController {
 
   /** Persist after every transition: the run row and every step whose record changed, in one transaction. */
   private persist(snapshot: RunSnapshot): void {
+    if (this.lostLock) return;
     const phase = PHASE_OF[String(snapshot.value)] ?? RunPhase.Idle;
     const { steps, nextProbeAt, networkError } = snapshot.context;
     const now = new Date().toISOString();
@@ -227,23 +281,54 @@ export class RunController {
     const failedStep = Object.values(steps).find((s) => s.status === StepStatus.Failed && s.error);
     const changed = Object.values(steps).filter((step) => this.lastPersisted.get(step.stepId) !== JSON.stringify(step));
     this.deps.logger.flush();
-    this.deps.store.runs.saveSnapshot(
-      this.run.id,
-      {
-        status,
-        phase,
-        startedAt,
-        finishedAt,
-        nextProbeAt: phase === RunPhase.WaitingForNetwork ? nextProbeAt : null,
-        error: status === RunStatus.Failed ? (failedStep?.error ?? networkError) : null,
-        summary: phase === RunPhase.Finished ? runSummary(steps) : null,
-      },
-      changed,
-    );
+    try {
+      this.deps.store.runs.saveSnapshot(
+        this.run.id,
+        {
+          status,
+          phase,
+          startedAt,
+          finishedAt,
+          nextProbeAt: phase === RunPhase.WaitingForNetwork ? nextProbeAt : null,
+          error: status === RunStatus.Failed ? (failedStep?.error ?? networkError) : null,
+          summary: phase === RunPhase.Finished ? runSummary(steps) : null,
+        },
+        changed,
+        this.lock.current,
+      );
+    } catch (error) {
+      if (error instanceof LockLostError) return this.lock.lost();
+      throw error;
+    }
     for (const step of changed) this.lastPersisted.set(step.stepId, JSON.stringify(step));
+    // Only a move into rest lets go: restoring a paused run (the actor's first snapshot) is not one.
+    const cameToRest = this.run.phase !== phase && (phase === RunPhase.Finished || phase === RunPhase.Paused);
     this.run = this.deps.store.runs.get(this.run.id)!;
-    if (phase === RunPhase.Finished || phase === RunPhase.Paused) this.releaseLock();
+    if (cameToRest) {
+      this.deps.logger.info(phase === RunPhase.Finished ? `Run finished ${status}` : 'Run paused');
+      this.letGo();
+    }
     this.announce(snapshot.context.refusal);
+  }
+
+  /** At rest: the site claim is handed back (before `settled` resolves) and the lock released. */
+  private letGo(): void {
+    if (!this.lock.held) return;
+    this.lock.release();
+    if (this.lease?.held) this.releasing = this.lease.release().catch(() => undefined);
+  }
+
+  /** Another process took the run over: stop here, write nothing more, send nothing more to ERPNext. */
+  private onLockLost(): void {
+    if (this.lostLock) return;
+    this.lostLock = true;
+    this.deps.logger.warn('Another process took over this shop\'s run: stopped here without sending anything more to ERPNext');
+    this.actor?.stop();
+    this.actor = undefined;
+    const view = this.view();
+    const event: RunEvent = { type: 'run.lock_lost', at: new Date().toISOString(), message: 'Another process took over this run; this one stopped.' };
+    this.lastView = view;
+    for (const listener of this.listeners) listener(view, [event]);
   }
 
   private announce(refusal: string | null): void {
@@ -255,5 +340,5 @@ export class RunController {
     this.lastView = view;
     for (const listener of this.listeners) listener(view, events);
   }
-
 }
+

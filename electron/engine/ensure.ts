@@ -1,5 +1,5 @@
 import { ErpNextError } from '../erpnext/errors';
-import { sleep } from '../erpnext/retry';
+import { Backoff, sleep } from '../erpnext/retry';
 import type { StepContext } from './stepContext';
 
 export interface EnsureSpec<T> {
@@ -10,41 +10,98 @@ export interface EnsureSpec<T> {
   create: () => Promise<T>;
 }
 
-const MAX_ROUNDS = 5;
+/** A create is sent at most this often; between sends, the server must have had time to give up. */
+const MAX_SENDS = 3;
+/** Looking again for a record whose create got no answer: soon at first, then every few seconds. */
+const LOOK_AGAIN = { baseDelayMs: 250, maxDelayMs: 5_000, maxAttempts: Number.POSITIVE_INFINITY };
+
+function adopt<T>(ctx: StepContext, what: string, record: T, why: string): { record: T; created: false } {
+  ctx.effects.adopted.push(what);
+  ctx.log.info(`${what} ${why}: adopted`);
+  return { record, created: false };
+}
 
 /**
- * The idempotency rule of every step: look, and create only what is missing. If the create's answer
- * is lost (timeout, dropped connection) ERPNext may have committed it, so we look again before
- * resending; a "duplicate" answer means someone (or our lost first attempt) created it: adopt it.
+ * A create whose answer never came may still be committed by ERPNext for as long as the server keeps
+ * working on requests (its request timeout): until then, look for the record instead of sending it
+ * again. Returns the record once seen, or null when the server can no longer be saving it.
+ */
+async function lookForLateCommit<T>(ctx: StepContext, spec: EnsureSpec<T>, sentAt: number): Promise<T | null> {
+  const deadline = sentAt + ctx.serverTimeoutMs;
+  const backoff = new Backoff({ ...LOOK_AGAIN, maxTotalMs: ctx.serverTimeoutMs }, { startedAt: sentAt });
+  ctx.log.warn(`${spec.what}: ERPNext has not answered; it may still save it until ${new Date(deadline).toISOString()}, so we look for it instead of sending it again`, { serverTimeoutMs: ctx.serverTimeoutMs });
+  for (;;) {
+    const found = await spec.find();
+    if (found) {
+      ctx.writes.settled(spec.what);
+      return found;
+    }
+    const left = deadline - Date.now();
+    if (left <= 0) {
+      ctx.writes.settled(spec.what);
+      ctx.log.info(`${spec.what}: not saved by ERPNext within its request timeout; sending it again is safe`);
+      return null;
+    }
+    ctx.action(`ERPNext has not answered; checking whether it saved ${spec.what}… ${Math.round((Date.now() - sentAt) / 1000)} s`);
+    await sleep(Math.min(backoff.next() ?? left, left), ctx.signal);
+  }
+}
+
+/**
+ * The idempotency rule of every step: look, and create only what is missing. A create whose answer is
+ * lost (timeout, dropped connection, gateway error) may be committed by ERPNext, even later: it is
+ * never resent while the first request could still commit — a journal in SQLite remembers it across
+ * retries and crashes. Any "already exists" answer means someone (or our lost attempt) created it: adopt.
  */
 export async function ensureRecord<T>(ctx: StepContext, spec: EnsureSpec<T>): Promise<{ record: T; created: boolean }> {
-  let lastError: unknown;
-  for (let round = 1; round <= MAX_ROUNDS; round++) {
+  const pending = ctx.writes.pending(spec.what);
+  if (pending !== null) {
+    const late = await lookForLateCommit(ctx, spec, pending);
+    if (late) return adopt(ctx, spec.what, late, 'was saved by an earlier attempt whose answer was lost');
+  }
+  for (let send = 1; ; send++) {
     const existing = await spec.find();
-    if (existing) {
-      ctx.effects.adopted.push(spec.what);
-      ctx.log.info(`${spec.what} already exists: adopted`);
-      return { record: existing, created: false };
-    }
+    if (existing) return adopt(ctx, spec.what, existing, 'already exists');
     ctx.action(`Creating ${spec.what}`);
+    const sentAt = Date.now();
+    ctx.writes.sending(spec.what);
     try {
       const record = await spec.create();
+      ctx.writes.settled(spec.what);
       ctx.effects.created.push(spec.what);
       ctx.log.info(`${spec.what} created`);
       return { record, created: true };
     } catch (error) {
       if (!(error instanceof ErpNextError)) throw error;
-      lastError = error;
       if (error.alreadyExists) {
-        ctx.log.info(`${spec.what} was created meanwhile (duplicate answer): looking it up`);
+        ctx.writes.settled(spec.what);
+        if (send >= MAX_SENDS) throw existsButNotFound(spec.what, error);
+        ctx.log.info(`${spec.what} was created meanwhile (ERPNext says it exists): looking it up`);
         continue;
       }
-      if (!error.transient) throw error;
-      ctx.log.warn(`${spec.what}: no answer (${error.code}); checking what ERPNext saved before trying again`, { round });
-      await sleep(Math.min(500 * 2 ** (round - 1), 8_000), ctx.signal);
+      // ERPNext answered with an error: it rolled the request back, nothing was saved.
+      if (!error.outcomeUnknown) {
+        ctx.writes.settled(spec.what);
+        throw error;
+      }
+      const late = await lookForLateCommit(ctx, spec, sentAt);
+      if (late) return adopt(ctx, spec.what, late, 'was saved by ERPNext although its answer was lost');
+      if (send >= MAX_SENDS) throw error;
     }
   }
-  throw lastError;
+}
+
+function existsButNotFound(what: string, cause: ErpNextError): ErpNextError {
+  return new ErpNextError({
+    code: 'validation_failed',
+    message: `ERPNext says ${what} already exists, but it cannot be found the way the shop looks for it.`,
+    hint: 'Another record probably uses the same name. Look for it in ERPNext and rename or remove it, then continue.',
+    serverMessage: cause.serverMessage,
+    excType: cause.excType,
+    status: cause.status,
+    method: cause.method,
+    path: cause.path,
+  });
 }
 
 /** Records a change to an existing record in the summary and the log. */

@@ -5,10 +5,12 @@ import { STEP_CATALOG, type StepId, stepDefinition } from '../../shared/steps/ca
 import {
   type Steps,
   activeSteps,
+  endpointFailure,
   failed,
   interrupted,
   isCritical,
   isOptional,
+  meansSiteMayBeLost,
   reset,
   siteWasReached,
   started,
@@ -18,6 +20,12 @@ import {
 
 /** Bump when the meaning of persisted run rows changes. */
 export const MACHINE_VERSION = 1;
+
+/**
+ * How many times in a row a step may lose its connection while the site itself answers the probe at
+ * once before the step fails: a sick endpoint (or a request the server never finishes), not a lost site.
+ */
+export const MAX_LOST_CYCLES = 3;
 
 export type RunMachineEvent =
   | { type: 'START' }
@@ -30,7 +38,8 @@ export type RunMachineEvent =
   | { type: 'STEP.SUCCEEDED'; stepId: StepId; outputs: Record<string, unknown> }
   | { type: 'STEP.FAILED'; stepId: StepId; error: ErrorInfo }
   | { type: 'NETWORK.PROBE'; at: string; error?: ErrorInfo }
-  | { type: 'NETWORK.BACK' }
+  /** The site answers again; `atOnce` when it answered the very first probe (it was never really gone). */
+  | { type: 'NETWORK.BACK'; atOnce?: boolean }
   | { type: 'NETWORK.GAVE_UP'; error: ErrorInfo };
 
 export interface StepCallbacks {
@@ -43,8 +52,11 @@ export interface RunDeps {
   executeStep(stepId: StepId, steps: Steps, callbacks: StepCallbacks, signal: AbortSignal): Promise<Record<string, unknown>>;
   /** Turns whatever a step threw into what the installer sees. */
   describeFailure(error: unknown): ErrorInfo;
-  /** Pings the site until it answers (NETWORK.BACK) or the wait limit passes (NETWORK.GAVE_UP). */
-  waitForNetwork(send: (event: RunMachineEvent) => void, signal: AbortSignal): void;
+  /**
+   * Pings the site (at once, then with growing pauses) until it answers (NETWORK.BACK) or the outage,
+   * counted from `outageSince`, passes the wait limit (NETWORK.GAVE_UP).
+   */
+  waitForNetwork(send: (event: RunMachineEvent) => void, signal: AbortSignal, outageSince: number): void;
   now(): string;
 }
 
@@ -64,6 +76,11 @@ export interface RunMachineContext {
   halted: boolean;
   networkError: ErrorInfo | null;
   nextProbeAt: string | null;
+  /** The step whose failure sent the run to wait for the site, and how often that happened in a row. */
+  lostStep: StepId | null;
+  lostCycles: Partial<Record<StepId, number>>;
+  /** When the current outage began; survives resumes that fail again, reset by progress. */
+  outageSince: string | null;
   /** The last command refused (e.g. skipping a critical step), for the caller to report. */
   refusal: string | null;
   resumeInto: ResumeInto;
@@ -83,15 +100,15 @@ const stepRunner = fromCallback<RunMachineEvent, { stepId: StepId; steps: Steps;
   return () => controller.abort();
 });
 
-const networkProbe = fromCallback<RunMachineEvent, { deps: RunDeps }>(({ input, sendBack }) => {
+const networkProbe = fromCallback<RunMachineEvent, { deps: RunDeps; outageSince: number }>(({ input, sendBack }) => {
   const controller = new AbortController();
-  input.deps.waitForNetwork((event) => !controller.signal.aborted && sendBack(event), controller.signal);
+  input.deps.waitForNetwork((event) => !controller.signal.aborted && sendBack(event), controller.signal, input.outageSince);
   return () => controller.abort();
 });
 
 const setStep = (context: RunMachineContext, stepId: StepId, update: (step: Steps[StepId]) => Steps[StepId]): Steps => ({ ...context.steps, [stepId]: update(context.steps[stepId]) });
 const mapSteps = (steps: Steps, update: (step: Steps[StepId]) => Steps[StepId]): Steps => Object.fromEntries(Object.entries(steps).map(([id, step]) => [id, update(step)])) as Steps;
-function skipRefusal(stepId: StepId): string {
+export function skipRefusal(stepId: StepId): string {
   const step = stepDefinition(stepId);
   const optional = STEP_CATALOG.filter((s) => s.optional).map((s) => `"${s.title}"`).join(', ');
   return `"${step.title}" (${stepId}) cannot be skipped: it is ${step.critical ? 'critical' : 'required'} for a working till. Only optional steps (${optional}) can be skipped.`;
@@ -102,8 +119,10 @@ const childId = (stepId: StepId, attempt: number) => `${stepId}#${attempt}`;
 
 /**
  * The provisioning run. Steps start as soon as what they depend on has succeeded (up to maxParallel at
- * once); a critical failure halts the run, a non-critical one lets independent steps go on; losing the
- * site moves the whole run to waitingForNetwork, from which it resumes by itself.
+ * once); a critical failure halts the run, a non-critical one lets independent steps go on. A failure
+ * that may mean the site is gone (no answer, a gateway or overload answer, an HTML page after ERPNext
+ * had answered) sends the whole run to waitingForNetwork: if the site answers the first probe, the
+ * endpoint is what is sick and the step fails; otherwise the run waits and resumes by itself.
  */
 export const runMachine = setup({
   types: {} as { context: RunMachineContext; events: RunMachineEvent; input: RunMachineInput },
@@ -112,7 +131,13 @@ export const runMachine = setup({
     resumesInto: ({ context }, target: ResumeInto) => context.resumeInto === target,
     isOptionalStep: ({ event }) => event.type === 'SKIP' && isOptional(event.stepId),
     isRunningStep: ({ context, event }) => 'stepId' in event && context.steps[event.stepId].status !== StepStatus.Pending && activeSteps(context.steps).includes(event.stepId),
-    lostTheSite: ({ context, event }) => event.type === 'STEP.FAILED' && event.error.category === 'transient' && siteWasReached(context.steps),
+    mayHaveLostTheSite: ({ context, event }) => event.type === 'STEP.FAILED' && siteWasReached(context.steps) && meansSiteMayBeLost(event.error),
+    endpointIsSick: ({ context, event }) => {
+      if (event.type !== 'NETWORK.BACK' || !event.atOnce || !context.lostStep || !context.networkError) return false;
+      // An answer (503, 429…) from a site that answers the probe at once: that endpoint is failing.
+      if (!context.networkError.noAnswer) return true;
+      return (context.lostCycles[context.lostStep] ?? 0) + 1 >= MAX_LOST_CYCLES;
+    },
     allSettled: ({ context }) => activeSteps(context.steps).length === 0 && (context.halted || stepsToStart(context.steps, context.maxParallel).length === 0),
   },
   actions: {
@@ -132,29 +157,59 @@ export const runMachine = setup({
     }),
     recordAction: assign({ steps: ({ context, event }) => (event.type === 'STEP.ACTION' ? setStep(context, event.stepId, (s) => ({ ...s, status: StepStatus.Running, currentAction: event.label })) : context.steps) }),
     recordRetrying: assign({ steps: ({ context, event }) => (event.type === 'STEP.RETRYING' ? setStep(context, event.stepId, (s) => ({ ...s, status: StepStatus.Retrying, currentAction: `Retrying in ${Math.round(event.delayMs / 100) / 10} s (${event.code})` })) : context.steps) }),
-    recordSuccess: assign({ steps: ({ context, event }) => (event.type === 'STEP.SUCCEEDED' ? setStep(context, event.stepId, (s) => succeeded(s, event.outputs, context.deps.now())) : context.steps) }),
+    recordSuccess: assign(({ context, event }) => {
+      if (event.type !== 'STEP.SUCCEEDED') return {};
+      const { [event.stepId]: _done, ...lostCycles } = context.lostCycles;
+      return { steps: setStep(context, event.stepId, (s) => succeeded(s, event.outputs, context.deps.now())), lostCycles, outageSince: null };
+    }),
     recordFailure: assign(({ context, event }) => {
       if (event.type !== 'STEP.FAILED') return {};
       return { steps: setStep(context, event.stepId, (s) => failed(s, event.error, context.deps.now())), halted: context.halted || isCritical(event.stepId) };
     }),
-    recordNetworkLoss: assign(({ context, event }) => (event.type === 'STEP.FAILED' ? { networkError: event.error, steps: setStep(context, event.stepId, interrupted) } : {})),
+    recordSiteLoss: assign(({ context, event }) => {
+      if (event.type !== 'STEP.FAILED') return {};
+      return { networkError: event.error, lostStep: event.stepId, outageSince: context.outageSince ?? context.deps.now(), steps: setStep(context, event.stepId, interrupted) };
+    }),
     recordProbe: assign(({ context, event }) => (event.type === 'NETWORK.PROBE' ? { nextProbeAt: event.at, networkError: event.error ?? context.networkError } : {})),
-    clearNetwork: assign({ networkError: null, nextProbeAt: null }),
-    failPendingForNetwork: assign(({ context, event }) => {
+    countLostCycle: assign(({ context, event }) => {
+      if (event.type !== 'NETWORK.BACK' || !context.lostStep) return {};
+      return { lostCycles: { ...context.lostCycles, [context.lostStep]: event.atOnce ? (context.lostCycles[context.lostStep] ?? 0) + 1 : 0 } };
+    }),
+    failLostStep: assign(({ context }) => {
+      const stepId = context.lostStep;
+      if (!stepId || !context.networkError) return {};
+      const error = endpointFailure(context.networkError, (context.lostCycles[stepId] ?? 0) + 1);
+      const now = context.deps.now();
+      return { steps: setStep(context, stepId, (s) => failed({ ...s, startedAt: s.startedAt ?? now }, error, now)), halted: context.halted || isCritical(stepId) };
+    }),
+    clearNetwork: assign({ networkError: null, nextProbeAt: null, lostStep: null }),
+    failAfterOutage: assign(({ context, event }) => {
       if (event.type !== 'NETWORK.GAVE_UP') return {};
       const now = context.deps.now();
-      const firstPending = Object.values(context.steps).find((s) => s.status === StepStatus.Pending);
-      if (!firstPending) return { networkError: null, nextProbeAt: null };
-      return { steps: setStep(context, firstPending.stepId, (s) => failed({ ...s, startedAt: s.startedAt ?? now }, event.error, now)), halted: isCritical(firstPending.stepId), networkError: null, nextProbeAt: null };
+      const stepId = context.lostStep ?? Object.values(context.steps).find((s) => s.status === StepStatus.Pending)?.stepId;
+      if (!stepId) return { networkError: null, nextProbeAt: null };
+      return { steps: setStep(context, stepId, (s) => failed({ ...s, startedAt: s.startedAt ?? now }, event.error, now)), halted: true, networkError: null, nextProbeAt: null, lostStep: null };
     }),
     skipStep: assign(({ context, event }) => (event.type === 'SKIP' && SKIPPABLE.includes(context.steps[event.stepId].status) ? { steps: setStep(context, event.stepId, (s) => ({ ...s, status: StepStatus.Skipped, error: null })), refusal: null } : {})),
     refuseSkip: assign(({ event }) => (event.type === 'SKIP' ? { refusal: skipRefusal(event.stepId) } : {})),
-    resetAll: assign(({ context }) => ({ steps: mapSteps(context.steps, (s) => reset(s, 'all')), halted: false, refusal: null })),
-    resetFailed: assign(({ context }) => ({ steps: mapSteps(context.steps, (s) => reset(s, 'failed')), halted: false, refusal: null })),
+    resetAll: assign(({ context }) => ({ steps: mapSteps(context.steps, (s) => reset(s, 'all')), halted: false, refusal: null, lostCycles: {}, outageSince: null })),
+    resetFailed: assign(({ context }) => ({ steps: mapSteps(context.steps, (s) => reset(s, 'failed')), halted: false, refusal: null, lostCycles: {}, outageSince: null })),
   },
 }).createMachine({
   id: 'provisioningRun',
-  context: ({ input }) => ({ steps: input.steps, maxParallel: input.maxParallel, halted: false, networkError: null, nextProbeAt: null, refusal: null, deps: input.deps, resumeInto: input.resumeInto }),
+  context: ({ input }) => ({
+    steps: input.steps,
+    maxParallel: input.maxParallel,
+    halted: false,
+    networkError: null,
+    nextProbeAt: null,
+    lostStep: null,
+    lostCycles: {},
+    outageSince: null,
+    refusal: null,
+    deps: input.deps,
+    resumeInto: input.resumeInto,
+  }),
   initial: 'restoring',
   states: {
     restoring: {
@@ -180,7 +235,7 @@ export const runMachine = setup({
         'STEP.RETRYING': { guard: 'isRunningStep', actions: 'recordRetrying' },
         'STEP.SUCCEEDED': { guard: 'isRunningStep', actions: ['recordSuccess', 'startReadySteps'] },
         'STEP.FAILED': [
-          { guard: 'lostTheSite', target: 'waitingForNetwork', actions: ['recordNetworkLoss', 'stopActiveSteps'] },
+          { guard: 'mayHaveLostTheSite', target: 'waitingForNetwork', actions: ['recordSiteLoss', 'stopActiveSteps'] },
           { guard: 'isRunningStep', actions: ['recordFailure', 'startReadySteps'] },
         ],
         SKIP: [{ guard: 'isOptionalStep', actions: ['skipStep', 'startReadySteps'] }, { actions: 'refuseSkip' }],
@@ -188,11 +243,14 @@ export const runMachine = setup({
       },
     },
     waitingForNetwork: {
-      invoke: { src: 'networkProbe', input: ({ context }) => ({ deps: context.deps }) },
+      invoke: { src: 'networkProbe', input: ({ context }) => ({ deps: context.deps, outageSince: Date.parse(context.outageSince ?? context.deps.now()) }) },
       on: {
         'NETWORK.PROBE': { actions: 'recordProbe' },
-        'NETWORK.BACK': { target: 'running', actions: 'clearNetwork' },
-        'NETWORK.GAVE_UP': { target: 'finished', actions: 'failPendingForNetwork' },
+        'NETWORK.BACK': [
+          { guard: 'endpointIsSick', target: 'running', actions: ['failLostStep', 'clearNetwork'] },
+          { target: 'running', actions: ['countLostCycle', 'clearNetwork'] },
+        ],
+        'NETWORK.GAVE_UP': { target: 'finished', actions: 'failAfterOutage' },
         SKIP: [{ guard: 'isOptionalStep', actions: 'skipStep' }, { actions: 'refuseSkip' }],
         CANCEL: { target: 'paused', actions: 'clearNetwork' },
       },

@@ -1,51 +1,60 @@
 import type { ErpNextClient } from '../erpnext/client';
 import { ErpNextError } from '../erpnext/errors';
-import { sleep } from '../erpnext/retry';
+import { Backoff, sleep } from '../erpnext/retry';
 import type { Logger } from '../logging/logger';
+import { ErrorCategory } from '../../shared/errors';
 import type { RunMachineEvent } from './machine';
 import { describeFailure } from './stepExecutor';
 
 export interface NetworkWaitOptions {
-  /** First wait between probes; doubles up to maxDelayMs. */
+  /** First pause between probes; grows up to maxDelayMs (with jitter). */
   baseDelayMs: number;
+  /** Kept short: an installer waiting in the shop should see the run resume soon after the site is back. */
   maxDelayMs: number;
-  /** After this long without an answer the run stops waiting and the step fails. */
+  /** After an outage this long (counted across resumes that failed again) the run stops waiting. */
   giveUpAfterMs: number;
 }
 
-export const DEFAULT_NETWORK_WAIT: NetworkWaitOptions = { baseDelayMs: 1_000, maxDelayMs: 30_000, giveUpAfterMs: 30 * 60_000 };
+export const DEFAULT_NETWORK_WAIT: NetworkWaitOptions = { baseDelayMs: 1_000, maxDelayMs: 5_000, giveUpAfterMs: 30 * 60_000 };
+
+/** A probe failure that means the site is still out of reach (rather than answering, however oddly). */
+function stillUnreachable(error: unknown): boolean {
+  if (!(error instanceof ErpNextError)) return true;
+  return error.transient || error.category === ErrorCategory.NotErpnext || error.category === ErrorCategory.Tls;
+}
 
 /**
- * While the site is unreachable: ping it with growing pauses (announcing each next try, for the
- * countdown banner) until it answers — anything that is not a network failure counts as an answer.
+ * While the site may be unreachable: ping it at once, then with growing pauses (announcing each next
+ * try, for the countdown banner), until it answers. The outage's clock starts at `outageSince`, so a
+ * site that comes back only to fail again does not restart the 30 minutes.
  */
-export function waitForNetwork(client: ErpNextClient, logger: Logger, options: NetworkWaitOptions, send: (event: RunMachineEvent) => void, signal: AbortSignal): void {
-  const started = Date.now();
+export function waitForNetwork(client: ErpNextClient, logger: Logger, options: NetworkWaitOptions, send: (event: RunMachineEvent) => void, signal: AbortSignal, outageSince = Date.now()): void {
+  const backoff = new Backoff({ baseDelayMs: options.baseDelayMs, maxDelayMs: options.maxDelayMs, maxAttempts: Number.POSITIVE_INFINITY, maxTotalMs: options.giveUpAfterMs }, { startedAt: outageSince });
   const loop = async () => {
-    for (let attempt = 0; !signal.aborted; attempt++) {
-      const delay = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** attempt);
-      if (Date.now() - started + delay > options.giveUpAfterMs) {
-        send({ type: 'NETWORK.GAVE_UP', error: { ...describeFailure(new ErpNextError({ code: 'network_unreachable' })), message: `The site did not answer for ${Math.round((Date.now() - started) / 60_000)} minutes.` } });
-        return;
-      }
-      await sleep(delay, signal);
+    for (let atOnce = true; !signal.aborted; atOnce = false) {
       try {
         await client.ping({ retry: false, timeoutMs: 5_000 });
-        logger.info('The site answers again: resuming the run');
-        send({ type: 'NETWORK.BACK' });
+        if (!atOnce) logger.info('The site answers again: resuming the run');
+        send({ type: 'NETWORK.BACK', atOnce });
         return;
       } catch (error) {
         if (signal.aborted) return;
-        if (error instanceof ErpNextError && !error.transient) {
-          send({ type: 'NETWORK.BACK' });
+        if (!stillUnreachable(error)) {
+          send({ type: 'NETWORK.BACK', atOnce });
           return;
         }
-        const next = new Date(Date.now() + Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt + 1))).toISOString();
-        logger.warn(`Site still unreachable (${(error as ErpNextError).code ?? 'error'}); next try at ${next}`);
+        const delay = backoff.next();
+        if (delay === null) {
+          const minutes = Math.max(1, Math.round(backoff.elapsedMs / 60_000));
+          send({ type: 'NETWORK.GAVE_UP', error: { ...describeFailure(error), message: `The site did not answer for ${minutes} minute${minutes > 1 ? 's' : ''}.` } });
+          return;
+        }
+        const next = new Date(Date.now() + delay).toISOString();
+        logger.warn(`Site unreachable (${(error as ErpNextError).code ?? 'error'}); next try at ${next}`);
         send({ type: 'NETWORK.PROBE', at: next, error: describeFailure(error) });
+        await sleep(delay, signal).catch(() => undefined);
       }
     }
   };
-  send({ type: 'NETWORK.PROBE', at: new Date(Date.now() + options.baseDelayMs).toISOString() });
   loop().catch(() => undefined);
 }

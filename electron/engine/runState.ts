@@ -1,4 +1,4 @@
-import type { ErrorInfo } from '../../shared/errors';
+import { ErrorCategory, type ErrorInfo } from '../../shared/errors';
 import type { RunSummary, StepRecord } from '../../shared/model';
 import { RunStatus, SETTLED_OK, StepStatus } from '../../shared/status';
 import { STEP_CATALOG, STEP_IDS, StepId, stepDefinition } from '../../shared/steps/catalog';
@@ -53,11 +53,37 @@ export function reset(step: StepRecord, which: 'failed' | 'all'): StepRecord {
   return interrupted(step);
 }
 
-/** FAILED when a critical step failed; COMPLETED when every step succeeded or was skipped; else PARTIAL. */
+/**
+ * The honest end of a run: COMPLETED only when every step that was not skipped succeeded; FAILED
+ * whenever a critical step did not succeed (failed, blocked by a failed dependency, or never ran) —
+ * a shop without its company, chart or POS Profile cannot sell; PARTIAL when every critical step
+ * succeeded and some other step did not.
+ */
 export function finalStatus(steps: Steps): RunStatus {
-  if (STEP_CATALOG.some((def) => def.critical && steps[def.id].status === StepStatus.Failed)) return RunStatus.Failed;
+  if (STEP_CATALOG.some((def) => def.critical && steps[def.id].status !== StepStatus.Succeeded)) return RunStatus.Failed;
   const done = STEP_IDS.every((id) => SETTLED_OK.includes(steps[id].status));
   return done ? RunStatus.Completed : RunStatus.Partial;
+}
+
+/**
+ * A failure after which the site itself may be gone (to be told apart by probing it): no answer at all,
+ * an answer from something in between (a gateway error, an overloaded server, a captive portal's HTML
+ * page or a foreign certificate where ERPNext had answered before), or a rate limit that outlasted the
+ * client's retries. Anything else is the step's own failure.
+ */
+export function meansSiteMayBeLost(error: ErrorInfo): boolean {
+  return Boolean(error.noAnswer) || error.category === ErrorCategory.Transient || error.category === ErrorCategory.NotErpnext || error.category === ErrorCategory.Tls;
+}
+
+/** The error a step ends with when the site answers but this step's request keeps failing. */
+export function endpointFailure(error: ErrorInfo, times: number): ErrorInfo {
+  const where = error.endpoint ?? 'a request of this step';
+  const why = error.noAnswer ? `never got an answer (${times} times in a row)` : `kept failing${error.status ? ` with ${error.status}` : ''}${error.attempts ? ` after ${error.attempts} tries` : ''}`;
+  return {
+    ...error,
+    message: `ERPNext answers, but ${where} ${why}. ${error.message}`,
+    hint: `The site itself is reachable: this one request is failing. Check ERPNext's error log for ${where} (or ask the site's administrator), then Continue.`,
+  };
 }
 
 export function isCritical(stepId: StepId): boolean {

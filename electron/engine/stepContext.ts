@@ -22,6 +22,20 @@ export interface StepContext {
   effects: StepEffects;
   /** Today's date and the current time as ERPNext's site sees them (site time zone). */
   siteNow(): { date: string; datetime: string };
+  /** Creates sent but not confirmed (persisted): see ensureRecord. */
+  writes: WriteJournal;
+  /** How long ERPNext may keep working on one request (and so still commit it) after we stopped waiting. */
+  serverTimeoutMs: number;
+}
+
+/** The shop's journal of creates whose outcome is unknown, kept in SQLite across retries and crashes. */
+export interface WriteJournal {
+  /** When an unconfirmed create of `what` was sent (ms since epoch), or null. */
+  pending(what: string): number | null;
+  /** Recorded before the request leaves. */
+  sending(what: string): void;
+  /** The record was seen, or ERPNext answered: nothing pending any more. */
+  settled(what: string): void;
 }
 
 export interface StepLog {

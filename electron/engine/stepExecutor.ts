@@ -11,7 +11,7 @@ import { StepId, stepDefinition } from '../../shared/steps/catalog';
 import type { StepCallbacks } from './machine';
 import type { StepEffects, StepOutputs } from './outputs';
 import type { Steps } from './runState';
-import { type StepContext, clockIn } from './stepContext';
+import { type StepContext, type WriteJournal, clockIn } from './stepContext';
 import { createStepScope, stepScope } from './stepScope';
 import { STEP_BODIES } from './steps';
 
@@ -21,6 +21,9 @@ export interface ExecutorDeps {
   shop: ShopConfig;
   /** The site's clock (tests move it to "another day"). */
   now?: () => Date;
+  /** The shop's journal of creates sent without an answer yet. */
+  writes: WriteJournal;
+  serverTimeoutMs: number;
 }
 
 function outputOf(steps: Steps, stepId: StepId): Record<string, unknown> | null {
@@ -54,6 +57,8 @@ export async function executeStep(deps: ExecutorDeps, stepId: StepId, steps: Ste
     log: { debug: log('debug'), info: log('info'), warn: log('warn') },
     effects,
     siteNow: () => clockIn((outputOf(steps, StepId.EngineCheck)?.timeZone as string | null) ?? null, deps.now?.() ?? new Date()),
+    writes: deps.writes,
+    serverTimeoutMs: deps.serverTimeoutMs,
   };
   deps.logger.info(`${definition.title}: started`, { stepId, correlationId });
   const scope = createStepScope(stepId, correlationId, ({ delayMs, code }) => callbacks.retrying({ delayMs, code }));

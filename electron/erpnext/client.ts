@@ -99,11 +99,13 @@ export class ErpNextClient {
   }
 
   /**
-   * Partial update. `modified` is never sent: ERPNext compares it and a stale copy fails with
-   * TimestampMismatchError (§2.1). A child-table array in `patch` replaces that whole table.
+   * Partial update. `modified` is not sent unless asked (`sendModified`): ERPNext compares it and a stale
+   * copy fails with TimestampMismatchError (§2.1) — a compare-and-swap when wanted, a trap otherwise. A
+   * child-table array in `patch` replaces that whole table.
    */
   async update<T extends Doc = Doc>(doctype: string, name: string, patch: Record<string, unknown>, options?: CallOptions): Promise<T> {
-    const { modified: _modified, creation: _creation, ...body } = patch;
+    const { modified, creation: _creation, ...rest } = patch;
+    const body = options?.sendModified && modified !== undefined ? { ...rest, modified } : rest;
     return payload<T>(await this.transport.request({ method: 'PUT', path: resourcePath(doctype, name), body }, options), 'data');
   }
 

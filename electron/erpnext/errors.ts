@@ -26,6 +26,20 @@ export interface ErpNextErrorInit {
   cause?: unknown;
 }
 
+/** [E15:erpnext/stock/doctype/item_price/item_price.py check_duplicates] */
+const ALREADY_EXISTS_EXC_TYPES = new Set(['DuplicateEntryError', 'ItemPriceDuplicateItem']);
+/** [E15:erpnext/accounts/doctype/mode_of_payment/mode_of_payment.py validate_repeating_companies] (a ValidationError) */
+const ALREADY_EXISTS_MESSAGES = [/Same Company is entered more than once/i];
+function decodePath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+const NO_ANSWER = new Set<ErrorCode>(['network_refused', 'network_dns', 'network_unreachable', 'network_reset', 'timeout']);
+
 /**
  * The one error type the client throws. It is classified (code → category), carries ERPNext's own
  * text separately from our friendly sentence, and never holds the API secret: requests are
@@ -45,6 +59,8 @@ export class ErpNextError extends Error {
   readonly correlationId?: string;
   readonly retryAfterMs?: number;
   attempts: number;
+  /** False when the failure happened before this request left (a write guard refused it): nothing can have been saved. */
+  requestSent = true;
 
   constructor(init: ErpNextErrorInit) {
     const otherTexts = (init.serverMessages ?? []).map((m) => htmlToText(m.message).text);
@@ -72,12 +88,22 @@ export class ErpNextError extends Error {
 
   /** True when the request may have been committed although no answer arrived: look before resending. */
   get outcomeUnknown(): boolean {
-    return OUTCOME_UNKNOWN.has(this.code);
+    return this.requestSent && OUTCOME_UNKNOWN.has(this.code);
   }
 
-  /** 409 with DuplicateEntryError: the record exists (any other 409 is a naming problem). */
+  /**
+   * ERPNext's ways of saying "that record is already there": 409 DuplicateEntryError (any other 409 is a
+   * naming problem), a second price for the same item/list/unit, a second account row for one company.
+   */
   get alreadyExists(): boolean {
-    return this.code === 'duplicate';
+    if (this.code === 'duplicate') return true;
+    if (this.excType && ALREADY_EXISTS_EXC_TYPES.has(this.excType)) return true;
+    return this.status === 417 && ALREADY_EXISTS_MESSAGES.some((pattern) => pattern.test(this.serverMessage ?? ''));
+  }
+
+  /** No HTTP answer came back at all (refused, DNS, unreachable, reset, timeout): the connection, not the site, failed. */
+  get noAnswer(): boolean {
+    return NO_ANSWER.has(this.code);
   }
 
   toInfo(): ErrorInfo {
@@ -90,10 +116,13 @@ export class ErpNextError extends Error {
       excType: this.excType,
       status: this.status,
       correlationId: this.correlationId,
+      ...(this.method && this.path ? { endpoint: `${this.method} ${decodePath(this.path)}` } : {}),
+      attempts: this.attempts,
+      ...(this.noAnswer ? { noAnswer: true } : {}),
     };
   }
 
-  toJSON(): ErrorInfo & { method?: string; path?: string; attempts: number } {
-    return { ...this.toInfo(), method: this.method, path: this.path, attempts: this.attempts };
+  toJSON(): ErrorInfo & { method?: string; path?: string } {
+    return { ...this.toInfo(), method: this.method, path: this.path };
   }
 }

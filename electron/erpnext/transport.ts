@@ -50,7 +50,14 @@ export interface CallOptions {
   correlationId?: string;
   /** Send without credentials (ping: tells "a Frappe site answers" apart from "the key is wrong"). */
   anonymous?: boolean;
+  /** Skip the write guards (the guards' own requests, e.g. the site lease). */
+  unguarded?: boolean;
+  /** Keep `modified` in an update: ERPNext then refuses it if the document changed since (compare-and-swap). */
+  sendModified?: boolean;
 }
+
+/** Runs before every attempt of a request that may write; throws to stop it from being sent. */
+export type WriteGuard = (spec: RequestSpec) => Promise<void> | void;
 
 export interface RequestSpec {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -90,6 +97,7 @@ function toAnswer(response: AxiosResponse<string>): HttpAnswer {
 export class Transport {
   private readonly http: AxiosInstance;
   private readonly limiter: SiteLimiter;
+  private readonly writeGuards = new Set<WriteGuard>();
 
   constructor(private readonly options: TransportOptions) {
     const timeout = options.timeoutMs ?? 30_000;
@@ -119,12 +127,32 @@ export class Transport {
     return this.options.site;
   }
 
+  /** A check that must pass before anything that may change the site is sent (lock fence, site lease). */
+  addWriteGuard(guard: WriteGuard): () => void {
+    this.writeGuards.add(guard);
+    return () => this.writeGuards.delete(guard);
+  }
+
+  private async checkGuards(spec: RequestSpec, callOptions: CallOptions): Promise<void> {
+    if (spec.method === 'GET' || callOptions.unguarded) return;
+    try {
+      for (const guard of this.writeGuards) await guard(spec);
+    } catch (error) {
+      // Whatever the guard met (even a lost answer of its own), this request never left.
+      if (error instanceof ErpNextError) error.requestSent = false;
+      throw error;
+    }
+  }
+
   async request(spec: RequestSpec, callOptions: CallOptions = {}): Promise<Answer> {
     const correlationId = callOptions.correlationId ?? this.options.nextCorrelationId?.() ?? randomUUID().slice(0, 13);
     const idempotent = callOptions.idempotent ?? spec.method !== 'POST';
     const signal = AbortSignal.any([this.options.signal, callOptions.signal].filter((s): s is AbortSignal => Boolean(s)));
     const context: RequestContext = { method: spec.method, path: spec.path, correlationId };
-    const send = (attempt: number) => this.limiter.run(() => this.sendOnce(spec, context, attempt, callOptions, signal), signal);
+    const send = async (attempt: number) => {
+      await this.checkGuards(spec, callOptions);
+      return this.limiter.run(() => this.sendOnce(spec, context, attempt, callOptions, signal), signal);
+    };
     if (callOptions.retry === false) return send(1);
     return withRetry(send, {
       policy: { ...this.options.retry, ...callOptions.retry },

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import type { Redactor } from '../logging/redact';
 import type { ProvisioningService } from '../service';
 import type { CommandInput, CommandValue, PosCommand, ShopSummary, SiteSummary } from '../../shared/ipc/contract';
 import type { SiteRecord } from '../../shared/model';
@@ -21,6 +22,37 @@ function parseShopText(text: string): unknown {
  * run's view at once and progress arrives as run updates.
  */
 export function createHandlers(service: ProvisioningService, ports: HostPorts): Handlers {
+  return behindRedaction(unredactedHandlers(service, ports), service.redactor);
+}
+
+/**
+ * Everything the page receives passes the service's redaction boundary: answers, and the text of any
+ * error (an ERPNext message may quote what it was sent).
+ */
+function behindRedaction(handlers: Handlers, redact: Redactor): Handlers {
+  const wrapped = Object.entries(handlers).map(([name, handler]) => [
+    name,
+    async (input: unknown) => {
+      try {
+        return redact(await (handler as (input: unknown) => Promise<unknown>)(input));
+      } catch (error) {
+        throw scrubError(error, redact);
+      }
+    },
+  ]);
+  return Object.fromEntries(wrapped) as Handlers;
+}
+
+function scrubError(error: unknown, redact: Redactor): unknown {
+  if (!(error instanceof Error)) return redact(error);
+  const texts = error as Error & { hint?: unknown; serverMessage?: unknown };
+  for (const field of ['message', 'hint', 'serverMessage', 'stack'] as const) {
+    if (typeof texts[field] === 'string') Object.defineProperty(error, field, { value: redact(texts[field]), writable: true, configurable: true });
+  }
+  return error;
+}
+
+function unredactedHandlers(service: ProvisioningService, ports: HostPorts): Handlers {
   const summary = (site: SiteRecord): SiteSummary => ({ ...site, hasSecret: service.hasSecret(site.id), transportWarning: service.transportWarning(site) });
   const launch = (shopId: string, start: (id: string) => Promise<unknown>) => {
     // Lock conflicts throw synchronously (before anything runs); later failures are part of the run.

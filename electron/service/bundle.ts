@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { strToU8, zip } from 'fflate';
-import { type Redactor, secretForms } from '../logging/redact';
+import { type KnownSecret, type Redactor, containsSecret } from '../logging/redact';
 import type { Store } from '../store';
 import type { ShopRecord, SiteRecord } from '../../shared/model';
 import { StepId } from '../../shared/steps/catalog';
@@ -12,7 +12,7 @@ export interface BundleInput {
   site: SiteRecord | null;
   redact: Redactor;
   /** Secrets that must not appear in any byte of the bundle; checked after redaction. */
-  secrets: readonly string[];
+  secrets: readonly KnownSecret[];
   appVersion: string;
 }
 
@@ -73,9 +73,8 @@ async function files(input: BundleInput): Promise<Record<string, string>> {
  */
 export async function writeSupportBundle(input: BundleInput, outFile: string): Promise<{ files: string[]; bytes: number }> {
   const contents = await files(input);
-  const forms = secretForms(input.secrets);
   for (const [name, text] of Object.entries(contents)) {
-    if (forms.some((form) => text.includes(form))) throw new Error(`Refusing to export: ${name} still contains a secret after redaction.`);
+    if (containsSecret(text, input.secrets)) throw new Error(`Refusing to export: ${name} still contains a secret after redaction.`);
   }
   // fflate's asynchronous zip compresses in worker threads: the main process keeps answering meanwhile.
   const zipped = await new Promise<Uint8Array>((resolve, reject) =>

@@ -1,17 +1,18 @@
-import { RunController, type RunControllerOptions } from '../engine/controller';
+import { RunController, type RunControllerOptions, RunLockedError } from '../engine/controller';
 import type { ErpNextClient } from '../erpnext/client';
 import { normalizeSiteUrl, plainHttpVerdict } from '../erpnext/siteUrl';
 import { normalizeFingerprint } from '../erpnext/tls';
 import { Logger } from '../logging/logger';
-import { type Redactor, createRedactor } from '../logging/redact';
+import { type KnownSecret, type Redactor, createRedactor } from '../logging/redact';
 import type { SecretStore } from '../secrets';
-import { Store } from '../store';
+import { Store, describeHolder } from '../store';
 import type { ConnectionCheck, LogEntry, LogQuery, ShopRecord, SiteRecord } from '../../shared/model';
 import type { SiteInput as ContractSiteInput } from '../../shared/ipc/contract';
 import type { RunEvent, RunView } from '../../shared/runView';
 import { type ShopIssue, validateShop } from '../../shared/shop/validate';
 import type { StepId } from '../../shared/steps/catalog';
 import { writeSupportBundle } from './bundle';
+import { type SameSiteVerdict, describeMove, isSameSite } from './relocate';
 import { testConnection } from './connection';
 import { type ClientTuning, clientForSite } from './siteClient';
 
@@ -47,7 +48,7 @@ export class ProvisioningService {
 
   private readonly secrets: SecretStore;
   private readonly loggers = new Set<Logger>();
-  private secretsCache: string[] | undefined;
+  private secretsCache: KnownSecret[] | undefined;
   private siteLog: Logger | undefined;
 
   constructor(private readonly options: ServiceOptions) {
@@ -61,10 +62,18 @@ export class ProvisioningService {
     return this.secrets;
   }
 
-  /** Every API secret this service knows: what redaction removes. Cached; refreshed when a site changes. */
-  private knownSecrets(): string[] {
-    this.secretsCache ??= this.store.sites.list().flatMap((site) => this.secrets.get(site.id) ?? []);
+  /** Every API secret this service knows, with its key: what redaction removes. Cached; refreshed when a site changes. */
+  private knownSecrets(): KnownSecret[] {
+    this.secretsCache ??= this.store.sites.list().flatMap((site) => {
+      const secret = this.secrets.get(site.id);
+      return secret ? [{ secret, key: site.apiKey }] : [];
+    });
     return this.secretsCache;
+  }
+
+  /** The redaction boundary for anything shown or stored that may hold text from ERPNext or an error. */
+  get redactor(): Redactor {
+    return this.redact;
   }
 
   // ---- sites --------------------------------------------------------------------------------------
@@ -93,6 +102,8 @@ export class ProvisioningService {
   }
 
   removeSite(siteId: string): void {
+    for (const shop of this.store.shops.list(siteId)) this.refuseWhileRunning(shop, 'removing its site');
+    for (const shop of this.store.shops.list(siteId)) this.forget(shop.id);
     this.secrets.remove(siteId);
     this.store.sites.remove(siteId);
     this.secretsCache = undefined;
@@ -110,7 +121,7 @@ export class ProvisioningService {
 
   async testSite(siteId: string): Promise<ConnectionCheck> {
     const site = this.site(siteId);
-    const check = await testConnection(this.clientFor(site, this.siteLogger()));
+    const check = this.redact(await testConnection(this.clientFor(site, this.siteLogger()))) as ConnectionCheck;
     this.store.sites.recordCheck(site.id, check);
     return check;
   }
@@ -132,17 +143,56 @@ export class ProvisioningService {
     this.site(siteId);
     const result = validateShop(file);
     if (!result.ok) return { ok: false, issues: result.issues };
+    const existing = shopId ? this.store.shops.get(shopId) : this.store.shops.list(siteId).find((s) => s.name === result.value.company.name.trim());
+    if (existing) this.refuseWhileRunning(existing, 'editing it');
     const shop = shopId ? this.store.shops.update(shopId, result.value) : this.store.shops.upsert(siteId, result.value);
     if (!shop) throw new NotFoundError('That shop no longer exists.');
-    this.controllers.get(shop.id)?.dispose();
-    this.controllers.delete(shop.id);
+    this.forget(shop.id);
     return { ok: true, shop, warnings: result.warnings };
   }
 
+  /**
+   * Points a shop at another address of its ERPNext site (the site moved, or was reached another way),
+   * after checking it is the same site. Returns what was checked; the shop stays where it was otherwise.
+   */
+  async relocateShop(shopId: string, siteId: string): Promise<SameSiteVerdict & { message: string }> {
+    const shop = this.shop(shopId);
+    const from = this.site(shop.siteId);
+    const to = this.site(siteId);
+    if (from.id === to.id) return { same: true, reason: 'same address', message: '' };
+    this.refuseWhileRunning(shop, 'moving it to another address');
+    const verdict = await isSameSite(this.store, shop, this.clientFor(to, this.siteLogger()));
+    if (!verdict.same) return { ...verdict, message: `"${shop.name}" stays at ${from.displayUrl}: ${to.displayUrl} is not the same ERPNext site (${verdict.reason}).` };
+    if (this.store.shops.findByName(to.id, shop.name)) {
+      return { same: false, reason: 'taken', message: `"${shop.name}" stays at ${from.displayUrl}: a shop with that name is already recorded for ${to.displayUrl}.` };
+    }
+    this.forget(shop.id);
+    this.store.shops.moveToSite(shop.id, to.id);
+    const message = describeMove(shop, from, to, verdict);
+    this.siteLogger().info(message);
+    return { ...verdict, message };
+  }
+
   removeShop(shopId: string): void {
+    const shop = this.store.shops.get(shopId);
+    if (shop) this.refuseWhileRunning(shop, 'removing it');
+    this.forget(shopId);
+    this.store.shops.remove(shopId);
+  }
+
+  /**
+   * A shop whose run is going (here or in another process) is not edited or removed under it: the run
+   * would go on with a config or rows that no longer exist. The installer pauses it first.
+   */
+  private refuseWhileRunning(shop: ShopRecord, doing: string): void {
+    if (this.store.locks.isFree(shop.id)) return;
+    const holder = this.store.locks.holder(shop.id);
+    throw new RunLockedError(shop.name, holder ? describeHolder(holder) : 'this window', `Pause the run (or let it finish) before ${doing}.`);
+  }
+
+  private forget(shopId: string): void {
     this.controllers.get(shopId)?.dispose();
     this.controllers.delete(shopId);
-    this.store.shops.remove(shopId);
   }
 
   // ---- runs ---------------------------------------------------------------------------------------
@@ -229,7 +279,7 @@ export class ProvisioningService {
     // the controller may log while it is being constructed, before `holder` knows it.
     const holder: { controller?: RunController } = {};
     const logger: Logger = this.loggerFor(() => ({ shopId: shop.id, runId: holder.controller?.runId ?? this.store.runs.latestForShop(shop.id)?.id }));
-    const controller = new RunController({ store: this.store, shop, client: () => this.clientFor(this.site(shop.siteId), logger), logger, options: this.options.run });
+    const controller = new RunController({ store: this.store, shop, client: () => this.clientFor(this.site(shop.siteId), logger), logger, redact: this.redact, options: this.options.run });
     holder.controller = controller;
     controller.onUpdate((view, events) => this.listeners.forEach((listener) => listener(view, events)));
     this.controllers.set(shopId, controller);

@@ -9,11 +9,13 @@ import { MIGRATIONS } from './migrations';
 import { RunsRepository } from './runs';
 import { ShopsRepository } from './shops';
 import { SitesRepository } from './sites';
+import { WriteIntentsRepository } from './writeIntents';
 
 export { StoreError } from './errors';
 export type { NewLogEntry } from './logs';
-export type { LockHolder } from './locks';
-export type { RunPatch } from './runs';
+export { type LockFence, type LockHolder, describeHolder } from './locks';
+export { type RunPatch, LockLostError } from './runs';
+export type { WriteIntent } from './writeIntents';
 
 /** The local SQLite database: sites, shops, runs, step states and logs. Synchronous, one per process. */
 export class Store {
@@ -22,6 +24,7 @@ export class Store {
   readonly runs: RunsRepository;
   readonly logs: LogsRepository;
   readonly locks: LocksRepository;
+  readonly writeIntents: WriteIntentsRepository;
   readonly schemaVersion: number;
 
   private constructor(
@@ -34,6 +37,7 @@ export class Store {
     this.runs = new RunsRepository(db);
     this.logs = new LogsRepository(db);
     this.locks = new LocksRepository(db);
+    this.writeIntents = new WriteIntentsRepository(db);
   }
 
   /** Opens (creating when missing) the database at `file`, or ':memory:'. Throws StoreError with a hint. */

@@ -119,4 +119,24 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE sites ADD COLUMN allow_plain_http INTEGER NOT NULL DEFAULT 0 CHECK (allow_plain_http IN (0, 1));
     `,
   },
+  {
+    version: 4,
+    name: 'fenced run locks and write intents',
+    sql: `
+      -- A fresh token per acquisition: every run/step write checks it, so a holder that lost the lock
+      -- (taken over on a stale heartbeat) cannot overwrite the new holder's rows.
+      ALTER TABLE run_locks ADD COLUMN token TEXT NOT NULL DEFAULT '';
+
+      -- A create sent to ERPNext whose answer has not come back yet: until the server could no longer
+      -- commit it, the step looks for it instead of sending it again (also after a crash).
+      CREATE TABLE write_intents (
+        shop_id TEXT NOT NULL REFERENCES shops(id) ON DELETE CASCADE,
+        what TEXT NOT NULL,
+        run_id TEXT,
+        step_id TEXT,
+        sent_at TEXT NOT NULL,
+        PRIMARY KEY (shop_id, what)
+      ) STRICT;
+    `,
+  },
 ];

@@ -5,6 +5,17 @@ import type { RunRecord, RunSummary, StepRecord } from '../../shared/model';
 import { RunPhase, RunStatus, type StepStatus } from '../../shared/status';
 import { STEP_IDS, type StepId } from '../../shared/steps/catalog';
 import { fromJson, now, toJson } from './json';
+import type { LockFence } from './locks';
+
+/** A run or step write refused because the writer no longer holds the shop's lock. */
+export class LockLostError extends Error {
+  constructor(shopId: string) {
+    super(`This process no longer holds the run lock of shop ${shopId}: another process took the run over.`);
+    this.name = 'LockLostError';
+  }
+}
+
+const HOLDS_LOCK = 'EXISTS (SELECT 1 FROM run_locks WHERE run_locks.shop_id = ? AND run_locks.token = ?)';
 
 interface RunRow {
   id: string;
@@ -75,18 +86,36 @@ export type RunPatch = Partial<Pick<RunRecord, 'status' | 'phase' | 'startedAt' 
 export class RunsRepository {
   constructor(private readonly db: Database.Database) {}
 
-  /** A new run with every step pending, in one transaction. */
-  create(shopId: string, machineVersion: number): RunRecord {
+  /** A new run with every step pending, in one transaction, by the holder of the shop's lock. */
+  create(shopId: string, machineVersion: number, fence: LockFence): RunRecord {
     const id = randomUUID();
-    const at = now();
     this.db.transaction(() => {
-      this.db
-        .prepare('INSERT INTO runs (id, shop_id, status, phase, machine_version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(id, shopId, RunStatus.NotStarted, RunPhase.Idle, machineVersion, at, at);
-      const insertStep = this.db.prepare("INSERT INTO run_steps (run_id, step_id, status) VALUES (?, ?, 'pending')");
-      for (const stepId of STEP_IDS) insertStep.run(id, stepId);
+      const inserted = this.db
+        .prepare(`INSERT INTO runs (id, shop_id, status, phase, machine_version, created_at, updated_at) SELECT ?, ?, ?, ?, ?, ?, ? WHERE ${HOLDS_LOCK}`)
+        .run(id, shopId, RunStatus.NotStarted, RunPhase.Idle, machineVersion, now(), now(), fence.shopId, fence.token);
+      if (inserted.changes === 0) throw new LockLostError(shopId);
+      this.insertSteps(id);
     })();
     return this.get(id)!;
+  }
+
+  /** The shop's first run (not started), created once whoever asks first; no lock needed to look at a shop. */
+  firstRun(shopId: string, machineVersion: number): RunRecord {
+    return this.db.transaction(() => {
+      const existing = this.latestForShop(shopId);
+      if (existing) return existing;
+      const id = randomUUID();
+      this.db
+        .prepare('INSERT INTO runs (id, shop_id, status, phase, machine_version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(id, shopId, RunStatus.NotStarted, RunPhase.Idle, machineVersion, now(), now());
+      this.insertSteps(id);
+      return this.get(id)!;
+    }).immediate();
+  }
+
+  private insertSteps(runId: string): void {
+    const insertStep = this.db.prepare("INSERT INTO run_steps (run_id, step_id, status) VALUES (?, ?, 'pending')");
+    for (const stepId of STEP_IDS) insertStep.run(runId, stepId);
   }
 
   get(id: string): RunRecord | null {
@@ -103,13 +132,14 @@ export class RunsRepository {
     return (this.db.prepare('SELECT * FROM runs WHERE shop_id = ? ORDER BY created_at DESC, rowid DESC').all(shopId) as RunRow[]).map(runRecord);
   }
 
-  update(id: string, patch: RunPatch): void {
+  private update(id: string, patch: RunPatch, fence: LockFence): void {
     const current = this.get(id);
     if (!current) return;
     const next = { ...current, ...patch };
-    this.db
-      .prepare('UPDATE runs SET status = ?, phase = ?, machine_version = ?, started_at = ?, finished_at = ?, next_probe_at = ?, error = ?, summary = ?, updated_at = ? WHERE id = ?')
-      .run(next.status, next.phase, next.machineVersion, next.startedAt, next.finishedAt, next.nextProbeAt, toJson(next.error), toJson(next.summary), now(), id);
+    const written = this.db
+      .prepare(`UPDATE runs SET status = ?, phase = ?, machine_version = ?, started_at = ?, finished_at = ?, next_probe_at = ?, error = ?, summary = ?, updated_at = ? WHERE id = ? AND ${HOLDS_LOCK}`)
+      .run(next.status, next.phase, next.machineVersion, next.startedAt, next.finishedAt, next.nextProbeAt, toJson(next.error), toJson(next.summary), now(), id, fence.shopId, fence.token);
+    if (written.changes === 0) throw new LockLostError(fence.shopId);
   }
 
   steps(runId: string): StepRecord[] {
@@ -118,23 +148,26 @@ export class RunsRepository {
     return STEP_IDS.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
   }
 
-  saveStep(runId: string, step: StepRecord): void {
+  private saveStep(runId: string, step: StepRecord, fence: LockFence): void {
     const { error } = step;
-    const detail = error ? { serverMessage: error.serverMessage, excType: error.excType, status: error.status, correlationId: error.correlationId } : null;
+    const detail = error ? { serverMessage: error.serverMessage, excType: error.excType, status: error.status, correlationId: error.correlationId, endpoint: error.endpoint, attempts: error.attempts, noAnswer: error.noAnswer } : null;
     this.db
       .prepare(
         `UPDATE run_steps SET status = ?, attempts = ?, started_at = ?, finished_at = ?, duration_ms = ?, current_action = ?,
           error_code = ?, error_category = ?, error_message = ?, error_hint = ?, error_detail = ?, outputs = ?
-         WHERE run_id = ? AND step_id = ?`,
+         WHERE run_id = ? AND step_id = ? AND ${HOLDS_LOCK}`,
       )
-      .run(step.status, step.attempts, step.startedAt, step.finishedAt, step.durationMs, step.currentAction, error?.code ?? null, error?.category ?? null, error?.message ?? null, error?.hint ?? null, toJson(detail), toJson(step.outputs), runId, step.stepId);
+      .run(step.status, step.attempts, step.startedAt, step.finishedAt, step.durationMs, step.currentAction, error?.code ?? null, error?.category ?? null, error?.message ?? null, error?.hint ?? null, toJson(detail), toJson(step.outputs), runId, step.stepId, fence.shopId, fence.token);
   }
 
-  /** Run and steps written together, so a crash never leaves them disagreeing. */
-  saveSnapshot(runId: string, patch: RunPatch, steps: readonly StepRecord[]): void {
+  /**
+   * Run and steps written together, so a crash never leaves them disagreeing; only by the current
+   * holder of the shop's lock (LockLostError otherwise, and nothing is written).
+   */
+  saveSnapshot(runId: string, patch: RunPatch, steps: readonly StepRecord[], fence: LockFence): void {
     this.db.transaction(() => {
-      this.update(runId, patch);
-      for (const step of steps) this.saveStep(runId, step);
+      this.update(runId, patch, fence);
+      for (const step of steps) this.saveStep(runId, step, fence);
     })();
   }
 

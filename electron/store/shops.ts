@@ -45,6 +45,12 @@ export class ShopsRepository {
     return this.get(id);
   }
 
+  /** The shop now lives at another site record (the same ERPNext, reached at a new address). */
+  moveToSite(id: string, siteId: string): ShopRecord | null {
+    this.db.prepare('UPDATE shops SET site_id = ?, updated_at = ? WHERE id = ?').run(siteId, now(), id);
+    return this.get(id);
+  }
+
   get(id: string): ShopRecord | null {
     const row = this.db.prepare('SELECT * FROM shops WHERE id = ?').get(id) as ShopRow | undefined;
     return row ? toRecord(row) : null;

@@ -4,6 +4,7 @@ import { setApiSecret } from '../setup/seed';
 import { FrappeError, frappeThrow } from '../core/errors';
 import { cstr } from '../core/util';
 import { STANDARD_CHART_NAMES } from '../data/charts';
+import { stockAvailability } from '../doctypes/posInvoice';
 import { ALL_ROLES } from '../doctypes/roles';
 import { setupComplete } from '../setup/wizard';
 import { clientMethods } from './client';
@@ -31,6 +32,10 @@ export function methodTable(site: SiteInfo): Record<string, Method> {
       fn: (a) => (a.with_standard && a.with_standard !== '0' && a.with_standard !== 'false' ? [...STANDARD_CHART_NAMES] : []),
     },
     'frappe.desk.page.setup_wizard.setup_wizard.setup_complete': { methods: ['POST'], fn: (a) => setupComplete(a.args) },
+    // pos_invoice.py get_stock_availability(item_code, warehouse) → (qty, is_stock_item, negative allowed)
+    'erpnext.accounts.doctype.pos_invoice.pos_invoice.get_stock_availability': {
+      fn: (a) => stockAvailability(cstr(a.item_code), cstr(a.warehouse)),
+    },
     ...clientMethods,
   };
 }

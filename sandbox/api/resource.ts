@@ -8,7 +8,7 @@ import { getList } from '../core/query';
 import { getMeta } from '../core/registry';
 import { asDict } from '../core/serialize';
 import type { Doc } from '../core/store';
-import { cstr, parseJsonParam } from '../core/util';
+import { cstr, parseJsonParam, sbool } from '../core/util';
 
 // /api/resource/{doctype}[/{name}] (frappe/api/v1.py document_list, create_doc, read_doc, update_doc,
 // delete_doc, execute_doc_method).
@@ -28,7 +28,7 @@ export function resourceRoute(httpMethod: string, doctype: string, name: string 
   const meta = getMeta(doctype);
   const keepNulls = v14;
   if (name === null) {
-    if (httpMethod === 'GET') return { key: 'data', value: getList(doctype, form, { strictJson: true }) };
+    if (httpMethod === 'GET') return { key: 'data', value: getList(doctype, documentListArgs(form)) };
     if (httpMethod === 'POST') {
       if (meta.issingle) return { key: 'data', value: asDict(updateDoc(doctype, doctype, payload(form)), keepNulls) };
       return { key: 'data', value: asDict(insertDoc(doctype, payload(form)), keepNulls) };
@@ -52,6 +52,15 @@ export function resourceRoute(httpMethod: string, doctype: string, name: string 
   }
   if (form.run_method !== undefined) return runDocMethod(httpMethod, doctype, name, form);
   throw new FrappeError('DoesNotExistError', '');
+}
+
+/**
+ * api/v1.py document_list: limit_page_length defaults to `limit` or 20 (only when absent), as_dict and
+ * debug go through sbool, then frappe.client.get_list takes the rest.
+ */
+function documentListArgs(form: Args): Args {
+  const page = 'limit_page_length' in form ? form.limit_page_length : form.limit || 20;
+  return { ...form, limit_page_length: page, as_dict: form.as_dict === undefined ? undefined : sbool(form.as_dict) };
 }
 
 /** execute_doc_method: POST needs write permission, GET read; remaining keys become kwargs. */

@@ -1,12 +1,14 @@
 import { applyBody, clean, makeRow, newDoc } from './build';
 import { ctx } from './context';
 import { FrappeError, frappeThrow } from './errors';
+import { findLink, raiseLinkExists } from './links';
 import type { DocTypeMeta } from './meta';
 import { setNewName } from './naming';
 import { checkPermission } from './permissions';
 import { getMeta, tableFields } from './registry';
 import type { Doc } from './store';
-import { bold, cint } from './util';
+import { linkToForm } from './urls';
+import { bold, cint, cstr } from './util';
 import {
   validateLinks, validateMandatory, validateSelects, validateSetOnlyOnce, validateUpdateAfterSubmit,
 } from './validate';
@@ -83,10 +85,31 @@ export function insertDoc(doctype: string, body: Record<string, unknown>, opts: 
   }
   persist(doc);
   c?.afterInsert?.(doc);
+  if (doc.amended_from) validateAmendedFrom(meta, doc);
   c?.onUpdate?.(doc, null);
   if (docstatus === 1) c?.onSubmit?.(doc);
   persist(doc);
   return doc;
+}
+
+/** document.py validate_amended_from: only a cancelled document can be amended (runs after the row is written). */
+function validateAmendedFrom(meta: DocTypeMeta, doc: Doc): void {
+  const source = ctx().store.get(meta.name, cstr(doc.amended_from));
+  if (cint(source?.docstatus) === 2) return;
+  frappeThrow(
+    `${linkToForm(meta.name, cstr(doc.amended_from))} cannot be amended because it is not cancelled. Please cancel the document before creating an amendment.`,
+    'ValidationError', { title: 'Amendment Not Allowed' },
+  );
+}
+
+/**
+ * Document.check_no_back_links_exist (after on_cancel): a submitted document that links to this one
+ * blocks the cancel; `amended_from` links and the doctypes the controller lists in
+ * ignore_linked_doctypes (doc.__ignoreLinkedDoctypes here) do not.
+ */
+function checkNoBackLinks(doc: Doc): void {
+  const link = findLink(doc, 'Cancel', (doc.__ignoreLinkedDoctypes as string[] | undefined) ?? []);
+  if (link) raiseLinkExists(doc, link);
 }
 
 export function duplicateError(doctype: string, name: string): FrappeError {
@@ -119,7 +142,8 @@ export function saveDoc(doc: Doc, before: Doc, opts: WriteOptions = {}): Doc {
       'TimestampMismatchError',
     );
   }
-  const action = meta.isSubmittable ? transition(cint(before.docstatus), cint(doc.docstatus)) : 'save';
+  // check_docstatus_transition does not look at is_submittable: cancelling a Customer is 0 → 2 and refused
+  const action = meta.isSubmittable || cint(doc.docstatus) === 2 ? transition(cint(before.docstatus), cint(doc.docstatus)) : 'save';
   if (!meta.isSubmittable) doc.docstatus = 0;
   if (!opts.ignorePermissions && (action === 'submit' || action === 'cancel')) checkPermission(meta, action);
   stampChildren(meta, doc);
@@ -137,7 +161,10 @@ export function saveDoc(doc: Doc, before: Doc, opts: WriteOptions = {}): Doc {
   persist(doc);
   if (action === 'save' || action === 'update_after_submit') c?.onUpdate?.(doc, before);
   if (action === 'submit') c?.onSubmit?.(doc);
-  if (action === 'cancel') c?.onCancel?.(doc);
+  if (action === 'cancel') {
+    c?.onCancel?.(doc);
+    if (!opts.ignoreLinks) checkNoBackLinks(doc);
+  }
   persist(doc);
   return doc;
 }

@@ -2,7 +2,7 @@ import type { Doc } from './store';
 
 export type FieldType =
   | 'Data' | 'Link' | 'Dynamic Link' | 'Select' | 'Check' | 'Int' | 'Float' | 'Currency' | 'Percent'
-  | 'Date' | 'Datetime' | 'Small Text' | 'Text' | 'Text Editor' | 'Long Text' | 'Code' | 'Password'
+  | 'Date' | 'Datetime' | 'Time' | 'Small Text' | 'Text' | 'Text Editor' | 'Long Text' | 'Code' | 'Password'
   | 'Table' | 'Table MultiSelect' | 'Attach Image' | 'Read Only';
 
 export interface Field {
@@ -41,6 +41,8 @@ export interface Controller {
   onSubmit?(doc: Doc): void;
   onCancel?(doc: Doc): void;
   onTrash?(doc: Doc): void;
+  /** after_delete: runs once the row is gone (frappe/model/delete_doc.py) */
+  afterDelete?(doc: Doc): void;
   /** whitelisted document methods for run_method */
   methods?: Record<string, (doc: Doc, args: Record<string, unknown>) => unknown>;
 }
@@ -80,6 +82,9 @@ export const f = {
   currency: (name: string, opts?: Opts) => make('Currency', name, undefined, opts),
   date: (name: string, opts?: Opts) => make('Date', name, undefined, opts),
   datetime: (name: string, opts?: Opts) => make('Datetime', name, undefined, opts),
+  time: (name: string, opts?: Opts) => make('Time', name, undefined, opts),
+  /** options = the fieldname that holds the linked doctype (frappe Dynamic Link) */
+  dynamicLink: (name: string, doctypeField: string, opts?: Opts) => make('Dynamic Link', name, doctypeField, opts),
   table: (name: string, childDoctype: string, opts?: Opts) => make('Table', name, childDoctype, opts),
 };
 

@@ -1,14 +1,19 @@
 import { ctx } from './context';
-import { FrappeError, frappeThrow } from './errors';
-import { checkFilterFields, fieldOf, isValidColumn, matchFilter, parseFilters, STANDARD_FIELDS } from './filters';
+import { FrappeError } from './errors';
+import { type Filter, holds, normalizeFilters } from './filters';
+import { CHILD_TABLE_FIELDS, DEFAULT_FIELDS, parentTypeAndField, validateListArgs, type RawFilters } from './listArgs';
 import type { DocTypeMeta } from './meta';
-import { NUMERIC_TYPES } from './meta';
+import { isNumericField } from './pyrepr';
 import { checkPermission, hasPermission, permissionError } from './permissions';
-import { findMeta, getMeta, scalarFields, tableFields } from './registry';
+import { findMeta, getField, getMeta, scalarFields, tableFields } from './registry';
+import { sanitizeFields, validateOrderBy } from './sqlGuard';
 import type { Doc } from './store';
 import { cint, collate, cstr, flt } from './util';
 
-// frappe.client.get_list / DatabaseQuery.execute over the in-memory documents.
+// frappe.client.get_list → frappe/desk/reportview.py validate_args → frappe/model/db_query.py
+// DatabaseQuery.execute, over the stored documents. A child-table field in `fields`, or a filter on a
+// child doctype, LEFT JOINs that table: the result has one row per child row (a parent without rows
+// gives one row of NULLs), exactly like the SQL Frappe sends.
 
 export interface ListArgs {
   fields?: unknown;
@@ -17,147 +22,201 @@ export interface ListArgs {
   order_by?: unknown;
   limit_start?: unknown;
   limit_page_length?: unknown;
-  limit?: unknown;
   as_dict?: unknown;
   parent?: unknown;
-  pluck?: unknown;
 }
 
-interface Column { alias: string; kind: 'own' | 'child' | 'link' | 'count'; field: string; via?: string }
+type Source = 'main' | 'child' | 'link' | 'count' | 'sum';
+interface Column { label: string; source: Source; doctype: string; field: string; via?: string }
+/** One result row before projection: the parent document and the joined child row per child doctype. */
+interface Row { doc: Doc; joined: Map<string, Doc | null> }
 
-function parseFields(raw: unknown, strictJson: boolean): string[] {
-  if (raw === undefined || raw === null || raw === '') return ['name'];
-  if (Array.isArray(raw)) return raw.map(String);
-  const text = String(raw);
-  try {
-    const parsed = JSON.parse(text) as unknown;
-    return Array.isArray(parsed) ? parsed.map(String) : [String(parsed)];
-  } catch {
-    if (strictJson) throw new FrappeError('JSONDecodeError', 'Expecting value: line 1 column 1 (char 0)');
-    return text.split(',').map((s) => s.trim());
+const STANDARD = DEFAULT_FIELDS.filter((f) => f !== 'doctype');
+
+function splitAlias(spec: string): [string, string | undefined] {
+  const m = /^(.*?)\s+as\s+(.+)$/i.exec(spec.trim());
+  return m ? [cstr(m[1]).trim(), cstr(m[2]).trim().replace(/[`'"]/g, '')] : [spec.trim(), undefined];
+}
+
+function starColumns(meta: DocTypeMeta): Column[] {
+  const names = [...STANDARD, ...(meta.istable ? CHILD_TABLE_FIELDS : []), ...scalarFields(meta).map((df) => df.fieldname)];
+  return names.map((field) => ({ label: field, source: 'main', doctype: meta.name, field }));
+}
+
+/** parse_args: "table_field.col" and "`tabChild`.`col`" join the child table; "link_field.col" joins the linked document. */
+function toColumn(meta: DocTypeMeta, spec: string): Column {
+  const [expr, alias] = splitAlias(spec);
+  const agg = /^(count|sum)\s*\((.*)\)$/i.exec(expr);
+  if (agg) {
+    const inner = cstr(agg[2]).replace(/`/g, '').replace(/^tab[^.]+\./, '').trim();
+    return { label: alias ?? expr, source: agg[1]?.toLowerCase() === 'sum' ? 'sum' : 'count', doctype: meta.name, field: inner };
   }
+  const plain = expr.replace(/`/g, '');
+  if (!plain.includes('.')) return { label: alias ?? plain, source: 'main', doctype: meta.name, field: plain };
+  const [head = '', col = ''] = plain.split('.');
+  const df = getField(meta, head);
+  if (df?.fieldtype === 'Link') return { label: alias ?? col, source: 'link', doctype: cstr(df.options), field: col, via: head };
+  const [doctype] = parentTypeAndField(meta, plain);
+  return { label: alias ?? col, source: doctype === meta.name ? 'main' : 'child', doctype, field: col };
 }
 
-function notPermitted(field: string): never {
-  return frappeThrow(`Field not permitted in query: ${field}`, 'DataError');
+function parentRowsOf(meta: DocTypeMeta, doc: Doc, childDoctype: string): Doc[] {
+  return tableFields(meta).filter((t) => t.options === childDoctype).flatMap((t) => (doc[t.fieldname] as Doc[] | undefined) ?? []);
 }
 
-function resolveColumns(meta: DocTypeMeta, fields: string[]): Column[] {
-  const cols: Column[] = [];
-  for (const spec of fields) {
-    const [expr = '', alias] = spec.split(/\s+as\s+/i).map((s) => s.trim().replace(/`/g, ''));
-    const count = /^count\((.*)\)$/i.exec(expr);
-    if (count) {
-      cols.push({ alias: alias ?? expr, kind: 'count', field: 'name' });
-      continue;
+/** LEFT JOIN each child doctype in turn: two joined tables multiply, a missing row is NULL. */
+function expand(meta: DocTypeMeta, docs: Doc[], joins: string[]): Row[] {
+  const rows: Row[] = [];
+  for (const doc of docs) {
+    let combos: Map<string, Doc | null>[] = [new Map()];
+    for (const j of joins) {
+      const children = parentRowsOf(meta, doc, j);
+      combos = combos.flatMap((c) => (children.length ? children : [null]).map((row) => new Map(c).set(j, row)));
     }
-    if (expr === '*') {
-      for (const f of [...STANDARD_FIELDS, ...scalarFields(meta).map((df) => df.fieldname)]) cols.push({ alias: f, kind: 'own', field: f });
-      continue;
-    }
-    const plain = expr.replace(/^tab[^.]+\./, '');
-    if (plain.includes('.')) {
-      const [via = '', col = ''] = plain.split('.');
-      const table = tableFields(meta).find((t) => t.fieldname === via);
-      const link = fieldOf(meta, via);
-      if (table && isValidColumn(getMeta(table.options ?? ''), col)) cols.push({ alias: alias ?? col, kind: 'child', field: col, via });
-      else if (link?.fieldtype === 'Link' && findMeta(link.options ?? '') && isValidColumn(getMeta(link.options ?? ''), col)) {
-        cols.push({ alias: alias ?? `${via}.${col}`, kind: 'link', field: col, via });
-      } else notPermitted(expr);
-      continue;
-    }
-    if (!isValidColumn(meta, plain)) notPermitted(plain);
-    cols.push({ alias: alias ?? plain, kind: 'own', field: plain });
+    for (const joined of combos) rows.push({ doc, joined });
   }
-  return cols;
+  return rows;
 }
 
-function sortDocs(meta: DocTypeMeta, docs: Doc[], orderBy: unknown): Doc[] {
-  const spec = cstr(orderBy).trim();
-  if (!spec) return docs;
-  const keys = spec.split(',').map((part) => {
-    const [field = 'name', dir = 'asc'] = part.trim().replace(/`/g, '').replace(/^tab[^.]+\./, '').split(/\s+/);
-    return { field, desc: dir.toLowerCase() === 'desc' };
-  });
-  return [...docs].sort((a, b) => {
-    for (const { field, desc } of keys) {
-      const df = fieldOf(meta, field);
-      const numeric = field === 'docstatus' || field === 'idx' || (!!df && NUMERIC_TYPES.has(df.fieldtype));
-      const order = numeric ? Math.sign(flt(a[field]) - flt(b[field])) : collate(cstr(a[field]), cstr(b[field]));
-      if (order) return order * (desc ? -1 : 1);
+function valueOf(meta: DocTypeMeta, row: Row, doctype: string, field: string): unknown {
+  if (doctype === meta.name) return row.doc[field] ?? null;
+  return row.joined.get(doctype)?.[field] ?? null;
+}
+
+function matches(meta: DocTypeMeta, row: Row, f: Filter): boolean {
+  const target = f.doctype === meta.name ? meta : getMeta(f.doctype);
+  return holds(target, f, valueOf(meta, row, target.name, f.field));
+}
+
+/** The rows of a child doctype listed directly (parent=<ParentDocType>), each carrying its parent fields. */
+function childRows(childDoctype: string, parentDoctype: string): Doc[] {
+  const parentMeta = getMeta(parentDoctype);
+  return ctx().store.all(parentDoctype).flatMap((p) => parentRowsOf(parentMeta, p, childDoctype));
+}
+
+function baseDocs(meta: DocTypeMeta, args: ListArgs, checkPerms: boolean): Doc[] {
+  if (meta.issingle) throw new FrappeError('ProgrammingError', '', { exceptionText: `('DocType', '${meta.name}')` });
+  if (!meta.istable) return ctx().store.all(meta.name);
+  // check_parent_permission: a child doctype needs parent=<ParentDocType> and read on that parent
+  const parentMeta = args.parent ? findMeta(cstr(args.parent)) : undefined;
+  if (!parentMeta || !tableFields(parentMeta).some((t) => t.options === meta.name)) throw new FrappeError('PermissionError', '');
+  if (checkPerms) checkPermission(parentMeta, 'read', true);
+  return childRows(meta.name, parentMeta.name);
+}
+
+interface SortKey { doctype: string; field: string; desc: boolean }
+
+/**
+ * ORDER BY as MariaDB resolves it: an unqualified name is looked up in the select list first, then in
+ * the joined tables; unknown and ambiguous columns fail in the database (a 500).
+ */
+function sortKeys(meta: DocTypeMeta, orderBy: string, joins: string[], cols: Column[]): SortKey[] {
+  const keys: SortKey[] = [];
+  for (const part of orderBy.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const m = /^(.*?)(?:\s+(asc|desc))?$/is.exec(part);
+    const [expr, dir] = [cstr(m?.[1]).trim(), cstr(m?.[2])];
+    if (expr.includes('(')) continue; // expressions are passed through unevaluated
+    const plain = expr.replace(/`/g, '');
+    const dot = plain.indexOf('.');
+    const table = dot > 0 ? plain.slice(0, dot).replace(/^tab/, '') : null;
+    const field = dot > 0 ? plain.slice(dot + 1) : plain;
+    const inTable = (dt: string) => STANDARD.includes(field) || (findMeta(dt)?.istable && CHILD_TABLE_FIELDS.includes(field)) || !!getField(getMeta(dt), field);
+    const desc = dir.toLowerCase() === 'desc';
+    const selected = table ? [] : cols.filter((c) => c.label === field && (c.source === 'main' || c.source === 'child'));
+    if (selected.length === 1) {
+      keys.push({ doctype: (selected[0] as Column).doctype, field: (selected[0] as Column).field, desc });
+      continue;
+    }
+    const candidates = table ? [table].filter(inTable) : [meta.name, ...joins].filter(inTable);
+    if (!candidates.length) throw new FrappeError('OperationalError', `(1054, "Unknown column '${plain}' in 'order clause'")`);
+    if (candidates.length > 1 || selected.length > 1) throw new FrappeError('OperationalError', `(1052, "Column '${plain}' in order clause is ambiguous")`);
+    keys.push({ doctype: candidates[0] as string, field, desc });
+  }
+  return keys;
+}
+
+function sortRows(meta: DocTypeMeta, rows: Row[], keys: SortKey[]): Row[] {
+  if (!keys.length) return rows;
+  return [...rows].sort((a, b) => {
+    for (const k of keys) {
+      const [x, y] = [valueOf(meta, a, k.doctype, k.field), valueOf(meta, b, k.doctype, k.field)];
+      const numeric = isNumericField(getField(getMeta(k.doctype), k.field)) || k.field === 'docstatus' || k.field === 'idx';
+      // MariaDB sorts NULL first in ascending order
+      const order = x === null || y === null ? (x === null ? (y === null ? 0 : -1) : 1)
+        : numeric ? Math.sign(flt(x) - flt(y)) : collate(cstr(x), cstr(y));
+      if (order) return k.desc ? -order : order;
     }
     return 0;
   });
 }
 
-/** Rows of a child doctype, for listing it directly with parent=<ParentDocType>. */
-function childRows(childDoctype: string, parentDoctype: string): Doc[] {
-  const parentMeta = getMeta(parentDoctype);
-  const rows: Doc[] = [];
-  for (const parent of ctx().store.all(parentDoctype)) {
-    for (const t of tableFields(parentMeta).filter((t) => t.options === childDoctype)) rows.push(...((parent[t.fieldname] as Doc[]) ?? []));
-  }
-  return rows;
-}
-
-export function selectDocs(doctype: string, args: ListArgs, checkPerms = true): Doc[] {
-  const meta = getMeta(doctype);
-  if (meta.issingle) throw new FrappeError('ProgrammingError', '', { exceptionText: `('DocType', '${doctype}')` });
-  let docs: Doc[];
-  if (meta.istable) {
-    const parent = cstr(args.parent);
-    const parentMeta = parent ? findMeta(parent) : undefined;
-    if (!parentMeta) throw new FrappeError('PermissionError', '');
-    if (checkPerms) checkPermission(parentMeta, 'read', true);
-    docs = childRows(doctype, parent);
-  } else {
-    if (checkPerms && !hasPermission(meta, 'read')) throw permissionError(doctype, true);
-    docs = ctx().store.all(doctype);
-  }
-  const filters = parseFilters(doctype, args.filters);
-  const orFilters = parseFilters(doctype, args.or_filters);
-  checkFilterFields(meta, [...filters, ...orFilters]);
-  docs = docs.filter((d) => filters.every((f) => matchFilter(meta, d, f)));
-  if (orFilters.length) docs = docs.filter((d) => orFilters.some((f) => matchFilter(meta, d, f)));
-  return sortDocs(meta, docs, args.order_by);
-}
-
-export function getList(doctype: string, args: ListArgs, options: { strictJson?: boolean } = {}): unknown[] {
-  const meta = getMeta(doctype);
-  const fields = args.pluck ? [cstr(args.pluck)] : parseFields(args.fields, options.strictJson ?? false);
-  const cols = resolveColumns(meta, fields);
-  const docs = selectDocs(doctype, args);
-  if (cols.some((c) => c.kind === 'count')) return [Object.fromEntries(cols.map((c) => [c.alias, docs.length]))];
-  let rows: Record<string, unknown>[] = [];
-  const childVia = cols.find((c) => c.kind === 'child')?.via;
-  for (const doc of docs) {
-    const children = childVia ? ((doc[childVia] as Doc[] | undefined) ?? []) : [];
-    for (const child of children.length ? children : [null]) rows.push(project(doc, child, cols));
-  }
-  const start = cint(args.limit_start);
-  const pageLength = args.limit_page_length ?? args.limit;
-  const length = pageLength === undefined || pageLength === null || pageLength === '' ? 20 : cint(pageLength);
-  rows = rows.slice(start, length > 0 ? start + length : undefined);
-  if (args.pluck) return rows.map((r) => r[cols[0]?.alias ?? 'name']);
-  const asDict = args.as_dict === undefined || args.as_dict === null || args.as_dict === '' ? true : !!cint(args.as_dict) || args.as_dict === 'true';
-  return asDict ? rows : rows.map((r) => Object.values(r));
-}
-
-function project(doc: Doc, child: Doc | null, cols: Column[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const c of cols) {
-    if (c.kind === 'own') out[c.alias] = doc[c.field] ?? null;
-    else if (c.kind === 'child') out[c.alias] = child ? (child[c.field] ?? null) : null;
-    else if (c.kind === 'link') {
-      const meta = getMeta(doc.doctype);
-      const target = fieldOf(meta, c.via ?? '')?.options ?? '';
-      const linked = doc[c.via ?? ''] ? ctx().store.get(target, cstr(doc[c.via ?? ''])) : null;
-      out[c.alias] = linked ? (linked[c.field] ?? null) : null;
+function project(meta: DocTypeMeta, row: Row, cols: Column[]): [string, unknown][] {
+  return cols.map((c) => {
+    if (c.source === 'link') {
+      const linked = row.doc[c.via ?? ''] ? ctx().store.get(c.doctype, cstr(row.doc[c.via ?? ''])) : null;
+      return [c.label, linked?.[c.field] ?? null];
     }
-  }
-  return out;
+    return [c.label, valueOf(meta, row, c.doctype, c.field)];
+  });
 }
 
-export function getCount(doctype: string, filters: unknown): number {
-  return selectDocs(doctype, { filters }).length;
+/** Without GROUP BY an aggregate collapses the result to one row. */
+function aggregate(meta: DocTypeMeta, rows: Row[], cols: Column[]): [string, unknown][] {
+  return cols.map((c) => {
+    if (c.source === 'count') return [c.label, c.field === '*' || c.field === 'name' ? rows.length : rows.filter((r) => valueOf(meta, r, c.doctype, c.field) !== null).length];
+    if (c.source === 'sum') return [c.label, rows.reduce((s, r) => s + flt(valueOf(meta, r, c.doctype, c.field)), 0)];
+    return project(meta, rows[0] ?? { doc: {} as Doc, joined: new Map() }, [c])[0] as [string, unknown];
+  });
+}
+
+interface Prepared { meta: DocTypeMeta; cols: Column[]; rows: Row[] }
+
+function prepare(doctype: string, args: ListArgs, checkPerms: boolean): Prepared {
+  const meta = getMeta(doctype);
+  const docs = baseDocs(meta, args, checkPerms);
+  const valid = validateListArgs(meta, args as Record<string, unknown>);
+  if (checkPerms && !meta.istable && !hasPermission(meta, 'read')) throw permissionError(doctype, true);
+  const specs = valid.fields.length ? valid.fields : ['name'];
+  const cols = valid.wildcard ? starColumns(meta) : specs.flatMap((s) => (s.trim() === '*' ? starColumns(meta) : [toColumn(meta, s)]));
+  sanitizeFields(specs);
+  const filters = normalizeFilters(meta.name, valid.filters as RawFilters);
+  const orFilters = normalizeFilters(meta.name, valid.orFilters as RawFilters);
+  const joins = [...new Set([...cols.filter((c) => c.source === 'child').map((c) => c.doctype),
+    ...[...filters, ...orFilters].map((f) => f.doctype).filter((d) => d !== meta.name)])];
+  for (const j of joins) {
+    const joined = getMeta(j);
+    if (checkPerms && !joined.istable && !hasPermission(joined, 'read')) throw permissionError(j, true);
+  }
+  let rows = expand(meta, docs, joins).filter((r) => filters.every((f) => matches(meta, r, f)));
+  if (orFilters.length) rows = rows.filter((r) => orFilters.some((f) => matches(meta, r, f)));
+  const orderBy = cstr(args.order_by).trim();
+  validateOrderBy(orderBy, [meta.name, ...joins].map((d) => `\`tab${d}\``));
+  return { meta, cols, rows: sortRows(meta, rows, sortKeys(meta, orderBy, joins, cols)) };
+}
+
+/** Python truthiness of a parameter that may arrive as a string ("0" is truthy in Python). */
+export const pyTruthy = (v: unknown): boolean => !(v === undefined || v === null || v === '' || v === 0 || v === false);
+
+export function getList(doctype: string, args: ListArgs, checkPerms = true): unknown[] {
+  const { meta, cols, rows } = prepare(doctype, args, checkPerms);
+  const aggregated = cols.some((c) => c.source === 'count' || c.source === 'sum');
+  let tuples = aggregated ? [aggregate(meta, rows, cols)] : rows.map((r) => project(meta, r, cols));
+  const start = cint(args.limit_start);
+  const length = cint(args.limit_page_length ?? 20);
+  tuples = tuples.slice(start, length > 0 ? start + length : undefined);
+  // as_dict: a repeated label keeps its first position and the last value (pymysql's dict rows)
+  const asDict = args.as_dict === undefined || args.as_dict === null ? true : pyTruthy(args.as_dict);
+  return asDict ? tuples.map((t) => Object.fromEntries(t)) : tuples.map((t) => t.map(([, v]) => v));
+}
+
+/** frappe/desk/reportview.py get_count: the rows of the query (a child join counts its rows). */
+export function getCount(doctype: string, filters: unknown, checkPerms = true): number {
+  return prepare(doctype, { filters, fields: undefined }, checkPerms).rows.length;
+}
+
+/** Distinct documents matching filters (sandbox internals and `sb.db.count`). */
+export function selectDocs(doctype: string, args: ListArgs, checkPerms = true): Doc[] {
+  const { rows } = prepare(doctype, { filters: args.filters, or_filters: args.or_filters, order_by: args.order_by, parent: args.parent }, checkPerms);
+  const seen = new Set<Doc>();
+  return rows.map((r) => r.doc).filter((d) => (seen.has(d) ? false : (seen.add(d), true)));
 }

@@ -70,6 +70,15 @@ export class Store {
     return next;
   }
 
+  seriesCurrent(prefix: string): number | null {
+    const row = this.db.prepare('SELECT current FROM series WHERE name = ?').get(prefix) as { current: number } | undefined;
+    return row?.current ?? null;
+  }
+
+  setSeries(prefix: string, current: number): void {
+    this.db.prepare('UPDATE series SET current = ? WHERE name = ?').run(current, prefix);
+  }
+
   getDefault(parent: string, key: string): string | null {
     const row = this.db.prepare('SELECT defvalue FROM defaults WHERE parent = ? AND defkey = ?').get(parent, key) as
       | { defvalue: string | null }

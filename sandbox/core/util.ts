@@ -11,6 +11,15 @@ export const flt = (v: unknown): number => {
   return Number.isFinite(n) ? n : 0;
 };
 
+/** frappe.utils.sbool: "0"/"false" → false, "1"/"true" → true, anything else unchanged. */
+export function sbool(v: unknown): unknown {
+  if (typeof v !== 'string') return v;
+  const lower = v.toLowerCase();
+  if (['true', '1'].includes(lower)) return true;
+  if (['false', '0'].includes(lower)) return false;
+  return v;
+}
+
 export const cstr = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
 
 export const isEmpty = (v: unknown): boolean =>

@@ -3,6 +3,7 @@ import { FrappeError, frappeThrow } from './errors';
 import type { DocTypeMeta } from './meta';
 import { findMeta, getMeta, tableFields } from './registry';
 import type { Doc } from './store';
+import { pyStr } from './pyrepr';
 import { bold, cstr, isEmpty } from './util';
 
 // Framework checks of frappe/model/base_document.py and document.py, with their exact texts.
@@ -29,7 +30,8 @@ export function validateLinks(meta: DocTypeMeta, doc: Doc): void {
       if (!linked) invalid.push(`${prefix}${df.label}: ${value}`);
       else {
         d[df.fieldname] = linked.name; // MariaDB matched case-insensitively; Frappe stores the real name
-        if (target?.isSubmittable && linked.docstatus === 2) cancelled.push(`${prefix}${df.label}: ${value}`);
+        // get_invalid_links: amended_from may point at a cancelled document (that is what amending is)
+        if (target?.isSubmittable && linked.docstatus === 2 && df.fieldname !== 'amended_from') cancelled.push(`${prefix}${df.label}: ${value}`);
       }
     }
   };
@@ -84,14 +86,44 @@ export function validateSetOnlyOnce(meta: DocTypeMeta, doc: Doc, before: Doc): v
   }
 }
 
-/** validate_update_after_submit: only allow_on_submit fields may change on a submitted document. */
+/**
+ * base_document.py _validate_update_after_submit: a field without allow_on_submit may not change once
+ * submitted (read-only ones included); a table is compared by its length, then row by row. Values print
+ * the way Python does (None, 100.0), prefixed "Row #n:" on a child row.
+ */
 export function validateUpdateAfterSubmit(meta: DocTypeMeta, doc: Doc, before: Doc): void {
-  for (const df of meta.fields) {
-    if (df.allowOnSubmit || df.readOnly || df.fieldtype === 'Table') continue;
-    const prev = cstr(before[df.fieldname]);
-    const next = cstr(doc[df.fieldname]);
-    if (prev !== next && !(isEmpty(prev) && isEmpty(next))) {
-      frappeThrow(`Not allowed to change ${bold(df.label)} after submission from ${bold(prev)} to ${bold(next)}`, 'UpdateAfterSubmitError');
+  compareAfterSubmit(meta, doc, before, '');
+  for (const df of tableFields(meta)) {
+    const beforeRows = (before[df.fieldname] as Doc[] | undefined) ?? [];
+    for (const row of (doc[df.fieldname] as Doc[] | undefined) ?? []) {
+      const old = beforeRows.find((r) => r.name === row.name);
+      if (!old) continue; // a new row is only possible in an allow_on_submit table (checked on the parent)
+      compareAfterSubmit(getMeta(df.options ?? ''), row, old, `Row #${cstr(row.idx)}:`);
     }
   }
 }
+
+function compareAfterSubmit(meta: DocTypeMeta, doc: Doc, before: Doc, prefix: string): void {
+  for (const df of meta.fields) {
+    if (df.allowOnSubmit) continue;
+    const isTable = df.fieldtype === 'Table';
+    let now: unknown = doc[df.fieldname] ?? null;
+    let then: unknown = before[df.fieldname] ?? null;
+    if (!truthy(now) && !truthy(then)) continue;
+    if (isTable) {
+      now = (now as unknown[] | null)?.length ?? 0;
+      then = (then as unknown[] | null)?.length ?? 0;
+    }
+    if (!samePython(now, then)) {
+      frappeThrow(
+        // the stored value prints as Python loaded it (a Currency is a float: 100.0), the new one as the
+        // request's JSON literal (5 stays 5)
+        `${prefix} Not allowed to change ${bold(df.label)} after submission from ${bold(pyStr(then, isTable ? undefined : df))} to ${bold(pyStr(now))}`,
+        'UpdateAfterSubmitError', { title: 'Cannot Update After Submit' },
+      );
+    }
+  }
+}
+
+const truthy = (v: unknown) => !(v === null || v === undefined || v === '' || v === 0 || v === false || (Array.isArray(v) && !v.length));
+const samePython = (a: unknown, b: unknown) => (typeof a === 'number' || typeof b === 'number' ? Number(a) === Number(b) : cstr(a) === cstr(b));

@@ -4,6 +4,7 @@ import type { DocTypeMeta } from '../core/meta';
 import { f } from '../core/meta';
 import type { Doc } from '../core/store';
 import { bold, cstr } from '../core/util';
+import { nestedSetOnTrash } from './nestedSet';
 import { perms } from './roles';
 
 // erpnext/accounts/doctype/account/account.py and cost_center/cost_center.py.
@@ -50,6 +51,8 @@ export const account: DocTypeMeta = {
       validateAccountNumber(doc);
       doc.old_parent = doc.parent_account ?? '';
     },
+    // account.py on_trash: (no GL Entry exists in the sandbox) then NestedSet.on_trash(allow_root_deletion=True)
+    onTrash: (doc) => nestedSetOnTrash(doc, 'parent_account', true),
   },
 };
 
@@ -87,5 +90,7 @@ export const costCenter: DocTypeMeta = {
       if (parent && !parent.is_group) erpnextThrow(`Parent Cost Center ${parent.name} is not a group`);
       doc.old_parent = doc.parent_cost_center ?? '';
     },
+    // cost_center.py keeps NestedSet.on_trash: a root cannot be deleted, nor a node with children
+    onTrash: (doc) => nestedSetOnTrash(doc, 'parent_cost_center'),
   },
 };

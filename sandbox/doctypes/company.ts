@@ -5,6 +5,7 @@ import { f } from '../core/meta';
 import type { Doc } from '../core/store';
 import { cstr } from '../core/util';
 import { onCompanyUpdate } from './companySetup';
+import { companyOnTrash } from './companyTrash';
 import { perms } from './roles';
 
 // erpnext/setup/doctype/company/company.json + company.py (validate, on_update).
@@ -52,6 +53,7 @@ export const company: DocTypeMeta = {
       if (before) validateDefaultAccounts(doc);
     },
     onUpdate: onCompanyUpdate,
+    onTrash: companyOnTrash,
   },
 };
 

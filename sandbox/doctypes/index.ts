@@ -8,10 +8,12 @@ import { itemChildren } from './itemChildren';
 import { itemPrice } from './itemPrice';
 import { customerGroup, fiscalYear, fiscalYearCompany, itemGroup, priceList, territory, uom } from './masters';
 import { modeOfPayment, modeOfPaymentAccount } from './modeOfPayment';
+import { posInvoice, posInvoiceChildren } from './posInvoice';
 import { posOpeningEntry, posOpeningEntryDetail } from './posOpeningEntry';
 import { posProfile, posProfileChildren } from './posProfile';
 import { globalDefaults, sellingSettings, stockSettings } from './settings';
-import { stockEntry, stockEntryDetail, stockLedgerEntry } from './stock';
+import { stockEntry, stockEntryDetail } from './stockEntry';
+import { bin, stockLedgerEntry } from './stockLedger';
 import { warehouse, warehouseType } from './warehouse';
 
 let registered = false;
@@ -23,7 +25,7 @@ export function registerDoctypes(): void {
   register(
     ...frappeDoctypes, company, account, costCenter, fiscalYear, fiscalYearCompany, warehouseType, posProfile, ...posProfileChildren,
     posOpeningEntry, posOpeningEntryDetail, warehouse, itemGroup, uom, priceList, customerGroup, territory, customer, ...customerChildren,
-    modeOfPayment, modeOfPaymentAccount, item, ...itemChildren, itemPrice, stockEntry, stockEntryDetail, stockLedgerEntry,
+    modeOfPayment, modeOfPaymentAccount, item, ...itemChildren, itemPrice, stockEntry, stockEntryDetail, stockLedgerEntry, bin, posInvoice, ...posInvoiceChildren,
     globalDefaults, sellingSettings, stockSettings,
   );
 }

@@ -1,5 +1,6 @@
 import { ctx } from '../core/context';
 import { getDefaults, getGlobalDefault } from '../core/defaults';
+import { deleteDoc } from '../core/delete';
 import { insertDoc } from '../core/document';
 import { erpnextThrow, frappeThrow } from '../core/errors';
 import type { DocTypeMeta } from '../core/meta';
@@ -8,7 +9,7 @@ import { makeAutoname } from '../core/naming';
 import type { Doc } from '../core/store';
 import { cint, cstr, flt, stripHtml } from '../core/util';
 import { perms } from './roles';
-import { makeOpeningStockEntry } from './stock';
+import { makeOpeningStockEntry } from './stockEntry';
 
 // erpnext/stock/doctype/item/item.json + item.py (autoname, validate, after_insert add_price/set_opening_stock).
 
@@ -60,6 +61,12 @@ export const item: DocTypeMeta = {
         for (const d of defaults) addPrice(doc, cstr(d.default_price_list));
       }
       if (flt(doc.opening_stock)) setOpeningStock(doc);
+    },
+    // item.py on_trash: its Bins and Item Prices go with it (raw SQL), then its variants are deleted
+    onTrash(doc) {
+      const store = ctx().store;
+      for (const doctype of ['Bin', 'Item Price']) for (const d of store.all(doctype)) if (d.item_code === doc.name) store.remove(doctype, d.name);
+      for (const variant of store.all('Item').filter((i) => i.variant_of === doc.name)) deleteDoc('Item', variant.name);
     },
   },
 };

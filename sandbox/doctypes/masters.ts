@@ -5,6 +5,7 @@ import type { DocTypeMeta } from '../core/meta';
 import { f } from '../core/meta';
 import type { Doc } from '../core/store';
 import { bold, cint, cstr } from '../core/util';
+import { nestedSetOnTrash } from './nestedSet';
 import { perms } from './roles';
 
 // Setup masters the wizard installs: Item Group, UOM, Price List, Customer Group, Territory, Fiscal Year
@@ -23,6 +24,8 @@ function treeMaster(name: string, nameField: string, parentField: string, label:
         if (parent && !parent.is_group) erpnextThrow(`Parent ${name} ${bold(parent.name)} is not a group`);
         doc.old_parent = doc[parentField] ?? '';
       },
+      // item_group.py / customer_group.py / territory.py on_trash: validate_if_child_exists (roots may go)
+      onTrash: (doc) => nestedSetOnTrash(doc, parentField, true),
     },
   };
 }

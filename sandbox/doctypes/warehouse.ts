@@ -2,7 +2,8 @@ import { ctx } from '../core/context';
 import { erpnextThrow } from '../core/errors';
 import type { DocTypeMeta } from '../core/meta';
 import { f } from '../core/meta';
-import { cstr } from '../core/util';
+import type { Doc } from '../core/store';
+import { cstr, flt } from '../core/util';
 import { perms } from './roles';
 
 // erpnext/stock/doctype/warehouse/warehouse.py and warehouse_type.
@@ -36,13 +37,25 @@ export const warehouse: DocTypeMeta = {
     validate(doc) {
       doc.old_parent = doc.parent_warehouse ?? '';
     },
+    // warehouse.py on_trash: stock in a Bin, ledger entries or child warehouses refuse; then its Bins
+    // go and Item Defaults stop pointing at it (unlink_from_items), before delete_doc checks links
     onTrash(doc) {
-      if (ctx().store.all('Stock Ledger Entry').some((e) => e.warehouse === doc.name)) {
-        const item = ctx().store.all('Stock Ledger Entry').find((e) => e.warehouse === doc.name)?.item_code;
-        erpnextThrow(`Warehouse ${doc.name} can not be deleted as quantity exists for Item ${item}`);
+      const store = ctx().store;
+      const qty = ['actual_qty', 'reserved_qty', 'ordered_qty', 'indented_qty', 'projected_qty', 'planned_qty'];
+      const bins = store.all('Bin').filter((b) => b.warehouse === doc.name);
+      const withQty = bins.find((b) => qty.some((q) => flt(b[q])));
+      if (withQty) erpnextThrow(`Warehouse ${doc.name} can not be deleted as quantity exists for Item ${withQty.item_code}`);
+      if (store.all('Stock Ledger Entry').some((e) => e.warehouse === doc.name)) {
+        erpnextThrow('Warehouse can not be deleted as stock ledger entry exists for this warehouse.');
       }
-      if (ctx().store.all('Warehouse').some((w) => w.parent_warehouse === doc.name)) {
+      if (store.all('Warehouse').some((w) => w.parent_warehouse === doc.name)) {
         erpnextThrow('Child warehouse exists for this warehouse. You can not delete this warehouse.');
+      }
+      for (const b of bins) store.remove('Bin', b.name);
+      for (const item of store.all('Item')) {
+        const rows = (item.item_defaults as Doc[] | undefined) ?? [];
+        if (!rows.some((r) => r.default_warehouse === doc.name)) continue;
+        store.put({ ...item, item_defaults: rows.map((r) => (r.default_warehouse === doc.name ? { ...r, default_warehouse: null } : r)) });
       }
     },
   },

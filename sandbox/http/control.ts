@@ -1,6 +1,7 @@
 import type { FaultRule, SandboxStats } from '../types';
 import { parseFaultSpec, FaultSpecError } from './faultSpec';
 import type { RawResponse } from './faultResponses';
+import { TIMING_NAMES, timingSettings, type TimingName, type TimingSettings } from '../timing';
 
 // /__sandbox/…: drive a sandbox running in another process (tests, trainers). Administrator token only.
 
@@ -14,6 +15,8 @@ export interface ControlTarget {
   userRoles(user: string): string[] | null;
   stats(): SandboxStats;
   resetStats(): void;
+  timing(): TimingSettings;
+  setTiming(settings: TimingSettings): void;
 }
 
 const reply = (status: number, body: unknown): RawResponse => ({ status, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
@@ -28,6 +31,18 @@ function setClock(target: ControlTarget, body: Record<string, unknown>): RawResp
     target.setClock(body.frozen ? () => new Date(start) : () => new Date(start.getTime() + (Date.now() - since)));
   }
   return reply(200, { now: target.now().toISOString() });
+}
+
+/** {"profile": "erpnext15" | "off", "workers": 2, "scale": 1} — unspecified keys keep their value. */
+function setTiming(target: ControlTarget, body: Record<string, unknown>): RawResponse {
+  const now = target.timing();
+  const profile = (body.profile ?? now.profile) as TimingName;
+  if (!TIMING_NAMES.includes(profile)) return reply(400, { error: `profile must be one of ${TIMING_NAMES.join(', ')}` });
+  const workers = body.workers === undefined ? now.workers : Number(body.workers);
+  const scale = body.scale === undefined ? now.scale : Number(body.scale);
+  if (!Number.isInteger(workers) || workers < 1 || !(scale >= 0)) return reply(400, { error: 'workers must be a positive integer and scale a non-negative number' });
+  target.setTiming(timingSettings(profile, workers, scale));
+  return reply(200, target.timing());
 }
 
 export function handleControl(target: ControlTarget, method: string, path: string, bodyText: string): RawResponse {
@@ -64,6 +79,8 @@ export function handleControl(target: ControlTarget, method: string, path: strin
       target.resetStats();
       return reply(200, target.stats());
     }
+    if (sub === '/timing' && method === 'GET') return reply(200, target.timing());
+    if (sub === '/timing' && (method === 'POST' || method === 'PUT')) return setTiming(target, body);
     if (sub === '/clock' && method === 'GET') return reply(200, { now: target.now().toISOString() });
     if (sub === '/clock' && (method === 'POST' || method === 'PUT')) return setClock(target, body);
     const roles = /^\/users\/(.+)\/roles$/.exec(sub);

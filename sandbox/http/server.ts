@@ -8,6 +8,7 @@ import { handleControl } from './control';
 import { faultResponse, type RawResponse } from './faultResponses';
 import type { FaultEngine } from './faults';
 import type { ShapeOptions } from './respond';
+import type { ServerTiming } from '../timing';
 
 // node:http front: latency, fault rules, the control API, then the engine. Sockets are tracked so stop()
 // can end hanging requests too.
@@ -20,6 +21,7 @@ export interface ServerDeps {
   stats: SandboxStats;
   shape: () => ShapeOptions;
   isAdministrator: (authorization: string | undefined) => boolean;
+  timing: ServerTiming;
 }
 
 export interface RunningServer { server: http.Server; close(): Promise<void> }
@@ -77,6 +79,25 @@ export function startServer(deps: ServerDeps, port: number): Promise<RunningServ
     return { status: result.status, headers: { 'Content-Type': 'application/json', ...(result.headers ?? {}) }, body: JSON.stringify(result.body) };
   };
 
+  /**
+   * With a timing profile the request waits for a worker, is run once and rolled back to learn its
+   * outcome, waits the time the real server took for that operation and outcome, then runs for real:
+   * the write lands when the worker is done, as on the real site.
+   */
+  const runTimed = async (req: http.IncomingMessage, path: string, url: URL, body: string): Promise<RawResponse> => {
+    const release = await deps.timing.acquire();
+    try {
+      const started = Date.now();
+      const { form, error } = formDict(url, String(req.headers['content-type'] ?? ''), body);
+      const method = (req.method ?? 'GET').toUpperCase();
+      const probe = deps.engine.handle({ method, path, authorization: req.headers.authorization, form, formError: error, dryRun: true });
+      await sleep(deps.timing.workMs(method, path, probe.status) - (Date.now() - started), timers);
+      return runApi(req, path, url, body);
+    } finally {
+      release();
+    }
+  };
+
   const onRequest = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const body = await readBody(req);
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -102,7 +123,7 @@ export function startServer(deps: ServerDeps, port: number): Promise<RunningServ
     } else if (rule?.kind === 'latency') await sleep(rule.delayMs ?? 0, timers);
     else if (rule && rule.kind !== 'commit_then_drop') return send(res, faultResponse(rule, deps.shape()));
     if (!path.startsWith('/api/') && path !== '/api') return send(res, NOT_FOUND);
-    const response = runApi(req, path, url, body);
+    const response = deps.timing.enabled ? await runTimed(req, path, url, body) : runApi(req, path, url, body);
     if (rule?.kind === 'commit_then_drop') return req.socket.destroy();
     send(res, response);
   };

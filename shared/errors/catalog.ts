@@ -132,6 +132,10 @@ export const ERROR_TEXT: Record<ErrorCode, FriendlyText> = {
     message: 'The request was cancelled.',
     hint: 'Start or continue the run when you are ready.',
   },
+  shop_busy: {
+    message: 'Another computer is provisioning this shop on this ERPNext site right now.',
+    hint: 'Let that run finish (or stop it there). If that computer is gone, its claim expires by itself within a few minutes; then start again.',
+  },
   internal_error: {
     message: 'POS Provisioner hit an unexpected problem.',
     hint: 'Nothing already done in ERPNext is lost. Export the support bundle and send it to the helpdesk, then try Continue.',

@@ -59,6 +59,8 @@ export const ErrorCode = {
   DbBusy: 'db_busy',
   ServerError: 'server_error',
   Cancelled: 'cancelled',
+  /** Another computer (or process) is provisioning this shop right now. */
+  ShopBusy: 'shop_busy',
   /** A bug in POS Provisioner itself. */
   Internal: 'internal_error',
 } as const;
@@ -96,17 +98,23 @@ export const CATEGORY_OF: Record<ErrorCode, ErrorCategory> = {
   db_busy: ErrorCategory.Transient,
   server_error: ErrorCategory.Server,
   cancelled: ErrorCategory.Cancelled,
+  shop_busy: ErrorCategory.Conflict,
   internal_error: ErrorCategory.Server,
 };
 
 /**
  * Failures after which the request may have reached ERPNext and been committed even though no
- * answer came back. A write that fails this way must be looked up before it is sent again.
+ * ERPNext answer came back. A write that fails this way must be looked up before it is sent again.
+ * A page that is not ERPNext's (captive portal, proxy error page) is never taken as a write's answer:
+ * something in between answered, and ERPNext may have got the request all the same.
  */
 export const OUTCOME_UNKNOWN: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   ErrorCode.Timeout,
   ErrorCode.NetworkReset,
   ErrorCode.ProxyError,
+  ErrorCode.NotErpnextHtml,
+  ErrorCode.NotErpnextLoginPage,
+  ErrorCode.NotErpnextJson,
 ]);
 
 /** What crosses process and IPC boundaries: no stack, no secret, only what a person can act on. */
@@ -122,4 +130,10 @@ export interface ErrorInfo {
   excType?: string;
   status?: number;
   correlationId?: string;
+  /** The request that failed, e.g. "POST /api/resource/POS Profile" (never its body or headers). */
+  endpoint?: string;
+  /** How many times it was tried before giving up. */
+  attempts?: number;
+  /** No HTTP answer came back at all (refused, DNS, reset, timeout): the connection, not the site, failed. */
+  noAnswer?: boolean;
 }

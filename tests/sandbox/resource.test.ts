@@ -106,8 +106,10 @@ describe('resource documents', () => {
     await post(sb, '/api/resource/Customer', { customer_name: 'Gone' });
     expect(await del(sb, '/api/resource/Customer/Gone')).toMatchObject({ status: 202, body: { data: 'ok' } });
     expect((await del(sb, '/api/resource/Customer/Gone')).body).toEqual({ exc_type: 'DoesNotExistError' });
+    await post(sb, '/api/resource/Customer', { customer_name: 'Lab HQ Staff', represents_company: 'Lab HQ', is_internal_customer: 1 });
     const linked = await del(sb, '/api/resource/Company/Lab HQ');
     expect([linked.status, linked.body.exc_type]).toEqual([417, 'LinkExistsError']);
+    expect(sb.db.count('Account', { company: 'Lab HQ' })).toBeGreaterThan(0); // the on_trash cascade was rolled back
   });
 
   it('keeps "/" in names', async () => {

@@ -42,9 +42,10 @@ export async function engineHarness(options: { shop?: unknown; sandbox?: Sandbox
     shop,
     dbFile,
     controller: (controllerOptions) => {
-      const logger = new Logger(store, createRedactor(() => [credentials.apiSecret]), { shopId: shop.id });
+      const redact = createRedactor(() => [{ secret: credentials.apiSecret, key: credentials.apiKey }]);
+      const logger = new Logger(store, redact, { shopId: shop.id });
       const client = new ErpNextClient({ siteUrl: sandbox.url, credentials: { apiKey: credentials.apiKey, apiSecret: credentials.apiSecret }, retry: { baseDelayMs: 50, maxDelayMs: 200, maxAttempts: 3 }, limits: { requestsPerSecond: 500 }, log: (e) => logger.log(e.level, e.message, { correlationId: e.correlationId, data: e.data }) });
-      const controller = new RunController({ store, shop, client, logger, options: { networkWait: { baseDelayMs: 200, maxDelayMs: 1_000 }, ...controllerOptions } });
+      const controller = new RunController({ store, shop, client, logger, redact, options: { networkWait: { baseDelayMs: 200, maxDelayMs: 1_000 }, ...controllerOptions } });
       controllers.push(controller);
       return controller;
     },

@@ -19,6 +19,8 @@ export interface RecordedExchange {
   };
   response: {
     status: number;
+    /** the server's answer time in seconds */
+    elapsed_s: number;
     headers: Record<string, string>;
     body: unknown;
     raw_text: string | null;

@@ -14,15 +14,32 @@ function openingBalances(ctx: StepContext, modes: string[]): BalanceRow[] {
   return modes.map((mode) => ({ mode_of_payment: mode, opening_amount: given[mode.toLowerCase()] ?? 0 }));
 }
 
-/** What the POS page itself looks for: the cashier's submitted entry with no closing (§4.10). */
+/**
+ * What the POS page itself looks for: the cashier's submitted entry with no closing (§4.10). ERPNext 15
+ * accepts a second open entry, so one can appear when a create whose answer was lost commits after all:
+ * the oldest is kept and the extras this API user created are cancelled.
+ */
 async function findOpen(ctx: StepContext, profile: string, user: string): Promise<Doc | null> {
   const rows = await ctx.client.list('POS Opening Entry', {
-    fields: ['name', 'status', 'period_start_date'],
+    fields: ['name', 'status', 'period_start_date', 'owner'],
     filters: [['pos_profile', '=', profile], ['user', '=', user], ['docstatus', '=', 1], ['status', '=', 'Open']],
-    orderBy: 'period_start_date desc',
-    limitPageLength: 1,
+    orderBy: 'creation asc',
+    limitPageLength: 0,
   });
-  return rows[0] ?? null;
+  const [oldest, ...extras] = rows;
+  for (const extra of extras) await cancelDuplicate(ctx, extra, oldest!);
+  return oldest ?? null;
+}
+
+async function cancelDuplicate(ctx: StepContext, extra: Doc, kept: Doc): Promise<void> {
+  if (extra.owner !== ctx.output(StepId.EngineCheck).user) {
+    ctx.log.warn(`POS Opening Entry ${extra.name} is a second open session next to ${kept.name}, opened by ${String(extra.owner)}: left as it is`);
+    return;
+  }
+  ctx.action(`Cancelling duplicate session ${extra.name}`);
+  await ctx.client.cancel('POS Opening Entry', extra.name);
+  ctx.effects.changed.push(`Duplicate POS Opening Entry ${extra.name} cancelled`);
+  ctx.log.warn(`Cancelled POS Opening Entry ${extra.name}: a second open session next to ${kept.name} that a late-saved request of ours created`);
 }
 
 /** A draft left by an interrupted run is submitted when it matches this shop's payment modes, removed otherwise. */

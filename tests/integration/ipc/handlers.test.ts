@@ -11,6 +11,7 @@ import { ProvisioningService } from '../../../electron/service';
 import type { PosCommand, RunUpdate } from '../../../shared/ipc/contract';
 import type { Result } from '../../../shared/ipc/result';
 import { SHOP_FILE } from '../../support/engineHarness';
+import { leaksIn, unzipFile } from '../../support/secrets';
 
 // The main-process side of the typed API over the real service, store, engine and a sandbox.
 
@@ -116,6 +117,11 @@ describe('runs', () => {
   it('exports the support bundle without the secret', async () => {
     const { shopId } = await siteAndShop();
     const bundle = await call<{ path: string; bytes: number }>('exportSupportBundle', shopId);
-    expect(bundle.ok && bundle.value.bytes).toBeGreaterThan(100);
+    if (!bundle.ok) throw new Error(bundle.error.message);
+    const files = unzipFile(bundle.value.path);
+    expect(Object.keys(files).sort()).toEqual(['README.txt', 'logs.jsonl', 'runs.json', 'shop.json', 'site.json', 'steps.json', 'versions.json']);
+    const { apiKey, apiSecret } = sandbox.users.provisioner;
+    for (const bytes of Object.values(files)) expect(leaksIn(bytes, apiSecret, apiKey)).toEqual([]);
+    expect(JSON.parse(files['site.json']!.toString())).toMatchObject({ url: sandbox.url, apiKey: expect.stringMatching(/…\(15 chars\)$/) });
   });
 });

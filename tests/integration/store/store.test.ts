@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Store, StoreError } from '../../../electron/store';
+import { LockLostError, Store, StoreError } from '../../../electron/store';
 import { migrate } from '../../../electron/store/migrate';
 import { MIGRATIONS } from '../../../electron/store/migrations';
 import { validateShop } from '../../../shared/shop';
@@ -124,12 +124,15 @@ describe('runs and steps', () => {
     const store = open();
     const site = store.sites.add({ url: 'https://erp.test', displayUrl: 'https://erp.test', apiKey: 'k' });
     const shop = store.shops.upsert(site.id, shopConfig());
-    const run = store.runs.create(shop.id, 1);
+    const run = store.runs.firstRun(shop.id, 1);
+    expect(store.runs.firstRun(shop.id, 1).id).toBe(run.id);
+    const held = store.locks.acquire(shop.id, run.id);
+    if (!held.ok) throw new Error('lock');
     const steps = store.runs.steps(run.id);
     expect(steps).toHaveLength(11);
     expect(new Set(steps.map((s) => s.status))).toEqual(new Set(['pending']));
     const company = { ...steps[2]!, status: 'succeeded' as const, durationMs: 1200, outputs: { company: 'Corner Cafe' } };
-    store.runs.saveSnapshot(run.id, { status: 'IN_PROGRESS', phase: 'running' }, [company]);
+    store.runs.saveSnapshot(run.id, { status: 'IN_PROGRESS', phase: 'running' }, [company], held.fence);
     expect(store.runs.get(run.id)!.status).toBe('IN_PROGRESS');
     expect(store.runs.steps(run.id)[2]).toMatchObject({ stepId: StepId.Company, status: 'succeeded', outputs: { company: 'Corner Cafe' } });
     expect(store.runs.typicalDurations()[StepId.Company]).toBe(1200);
@@ -144,15 +147,46 @@ describe('one run per shop, across processes', () => {
     const b = open(file);
     const site = a.sites.add({ url: 'https://erp.test', displayUrl: 'https://erp.test', apiKey: 'k' });
     const shop = a.shops.upsert(site.id, shopConfig());
-    expect(a.locks.acquire(shop.id, 'run-1')).toEqual({ ok: true });
+    const first = a.locks.acquire(shop.id, 'run-1');
+    if (!first.ok) throw new Error('lock');
     const refused = b.locks.acquire(shop.id, 'run-2');
     expect(refused.ok).toBe(false);
-    a.locks.release(shop.id);
-    expect(b.locks.acquire(shop.id, 'run-2')).toEqual({ ok: true });
+    a.locks.release(first.fence);
+    const second = b.locks.acquire(shop.id, 'run-2');
+    expect(second.ok).toBe(true);
 
     const dead = spawnSync(process.execPath, ['-e', 'process.exit(0)']).pid!;
     b.db.prepare('UPDATE run_locks SET owner = ?, pid = ? WHERE shop_id = ?').run('someone-else', dead, shop.id);
-    expect(a.locks.acquire(shop.id, 'run-3')).toEqual({ ok: true });
+    expect(a.locks.acquire(shop.id, 'run-3').ok).toBe(true);
+  });
+
+  it('fences writes: a holder whose stale lock was taken over can no longer write run or step rows', () => {
+    const file = tempFile();
+    const a = open(file);
+    const b = open(file);
+    const site = a.sites.add({ url: 'https://erp.test', displayUrl: 'https://erp.test', apiKey: 'k' });
+    const shop = a.shops.upsert(site.id, shopConfig());
+    const run = a.runs.firstRun(shop.id, 1);
+    const first = a.locks.acquire(shop.id, run.id);
+    if (!first.ok) throw new Error('lock');
+    a.runs.saveSnapshot(run.id, { status: 'IN_PROGRESS', phase: 'running' }, [], first.fence);
+    // a's heartbeat went stale (laptop asleep): b takes over with a new token.
+    b.db.prepare('UPDATE run_locks SET heartbeat_at = ? WHERE shop_id = ?').run(new Date(Date.now() - 60_000).toISOString(), shop.id);
+    const second = b.locks.acquire(shop.id, run.id);
+    if (!second.ok) throw new Error('takeover');
+    expect(a.locks.holds(first.fence)).toBe(false);
+    expect(a.locks.heartbeat(first.fence)).toBe(false);
+    const step = { ...a.runs.steps(run.id)[2]!, status: 'succeeded' as const };
+    expect(() => a.runs.saveSnapshot(run.id, { status: 'COMPLETED', phase: 'finished' }, [step], first.fence)).toThrow(LockLostError);
+    expect(() => a.runs.create(shop.id, 1, first.fence)).toThrow(LockLostError);
+    expect(() => a.writeIntents.sending(first.fence, 'Customer "Walk-in"', { runId: run.id, stepId: StepId.Customer })).toThrow(LockLostError);
+    expect(a.runs.get(run.id)!.status).toBe('IN_PROGRESS');
+    expect(a.runs.steps(run.id)[2]!.status).toBe('pending');
+    // The new holder writes as usual; releasing with the old token does not free the new holder's lock.
+    b.runs.saveSnapshot(run.id, { status: 'COMPLETED', phase: 'finished' }, [step], second.fence);
+    a.locks.release(first.fence);
+    expect(b.locks.holds(second.fence)).toBe(true);
+    expect(b.runs.get(run.id)!.status).toBe('COMPLETED');
   });
 });
 

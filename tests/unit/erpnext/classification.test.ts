@@ -55,7 +55,21 @@ describe('classification of each CONTRACT §3.2 row', () => {
     expect(error.code).toBe(code);
     expect(error.category).toBe(category);
     expect(error.transient).toBe(category === 'transient');
-    expect(error.alreadyExists).toBe(exc === 'DuplicateEntryError');
+    // A second price for one item/list/unit is ERPNext's "it is already there" too (item_price.py check_duplicates).
+    expect(error.alreadyExists).toBe(exc === 'DuplicateEntryError' || exc === 'ItemPriceDuplicateItem');
+  });
+
+  it('a second account row for one company is "already there"; other 417s are not', () => {
+    expect(errorFromAnswer(frappeError(417, 'ValidationError', 'Same Company is entered more than once'), context).alreadyExists).toBe(true);
+    expect(errorFromAnswer(frappeError(417, 'ValidationError', 'Company is frozen'), context).alreadyExists).toBe(false);
+  });
+
+  it('says when no answer came back at all (the connection, not the site, failed)', () => {
+    for (const code of ['ECONNREFUSED', 'ENOTFOUND', 'ECONNRESET', 'ETIMEDOUT']) {
+      expect(errorFromNetwork(Object.assign(new Error(code), { code }), context).noAnswer).toBe(true);
+    }
+    expect(errorFromAnswer(frappeError(503, 'SessionStopped'), context).noAnswer).toBe(false);
+    expect(errorFromAnswer(frappeError(503, 'SessionStopped'), context).toInfo()).toMatchObject({ endpoint: `${context.method} ${context.path}`, attempts: 1 });
   });
 
   it('a 409 that is not DuplicateEntryError does not mean "already exists"', () => {
