@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // The CLI and engine-process suites run the bundles as shipped: built once, fresh, before any test.
+    globalSetup: ['tests/support/buildBundles.ts'],
   },
 });

@@ -11,6 +11,8 @@ export interface SiteRecord {
   apiKey: string;
   tlsCaFile: string | null;
   tlsPin: string | null;
+  /** Plain HTTP to a remote address, explicitly allowed by the installer (lab setups only). */
+  allowPlainHttp: boolean;
   lastCheck: ConnectionCheck | null;
   createdAt: string;
   updatedAt: string;

@@ -8,22 +8,11 @@ import { type Sandbox, type SandboxOptions, startSandbox } from '../../sandbox';
 import { type BrowserHost, startBrowserHost } from '../../electron/browserHost/server';
 import { MemorySecretStore } from '../../electron/secrets';
 import { ProvisioningService } from '../../electron/service';
+import { findChromium } from './browser';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const RENDERER_DIR = path.join(ROOT, 'dist', 'renderer');
 export const SCREENSHOTS_DIR = path.join(ROOT, 'test-results', 'screenshots');
-
-/** Debian's Chromium (CI installs it with apt); Playwright's own browser download is not possible here. */
-export function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => Boolean(p));
-  const found = candidates.find((p) => existsSync(p));
-  if (found) return found;
-  try {
-    return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
-  } catch {
-    throw new Error('Chromium not found: install it (apt-get install -y chromium) or set CHROMIUM_PATH.');
-  }
-}
 
 /** Builds the renderer when dist/renderer is missing (`npm run test:e2e` builds it first, so this is for running one file alone). */
 export function ensureRendererBuilt(): void {
@@ -70,12 +59,13 @@ export async function startWorld(options: { sandbox?: SandboxOptions } = {}): Pr
   const notifications: { title: string; body: string }[] = [];
   const host = await startBrowserHost({ service, rendererDir: RENDERER_DIR, downloadsDir, appVersion: 'e2e', onNotify: (title, body) => notifications.push({ title, body }) });
   const browser = await chromium.launch({
-    executablePath: chromiumPath(),
+    executablePath: (await findChromium()).path,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
   const page = await context.newPage();
-  await page.goto(host.url);
+  // The one-time address signs this browser in (an HttpOnly cookie); later visits use host.url.
+  await page.goto(host.loginUrl());
   const { apiKey, apiSecret } = sandbox.users.provisioner;
   const world: E2eWorld = {
     sandbox,

@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const service = new ProvisioningService({ dbFile, secrets: new MemorySecretStore(), appVersion: APP_VERSION });
   const downloadsDir = mkdtempSync(path.join(tmpdir(), 'pos-downloads-'));
   const host = await startBrowserHost({ service, rendererDir: path.join(ROOT, 'dist', 'renderer'), port: values.port ? Number(values.port) : 5175, downloadsDir, appVersion: APP_VERSION, onNotify: (title, body) => console.log(`[notification] ${title}: ${body}`) });
-  console.log(`POS Provisioner (browser host) at ${host.url}\n  database: ${dbFile}\n  saved files go to: ${downloadsDir}\n  secrets are kept for this session only`);
+  console.log(`POS Provisioner (browser host): open ${host.loginUrl()}\n  (a one-time address: it signs one browser in)\n  database: ${dbFile}\n  saved files go to: ${downloadsDir}\n  secrets are kept for this session only`);
   if (values.sandbox) {
     const sandbox = await startSandbox({ dbFile: path.join(path.dirname(dbFile), 'browser-host-sandbox.sqlite') });
     const { apiKey, apiSecret } = sandbox.users.provisioner;

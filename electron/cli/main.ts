@@ -1,40 +1,17 @@
 import { parseArgs } from 'node:util';
+import { adoptLegacyDatabase } from '../dataFolder';
 import { ErpNextError } from '../erpnext/errors';
 import { EnvSecretStore } from '../secrets';
 import { ProvisioningService, RunLockedError } from '../service';
 import { StoreError } from '../store';
-import { sandboxCommand } from '../../sandbox/cli';
 import { type CommandEnv, type CommandOptions, exportLogsCommand, logsCommand, resumeCommand, runCommand, skipCommand, statusCommand } from './commands';
 import { ExitCode, UsageError } from './exitCodes';
 import { chaosHooks } from './chaos';
 import { HumanOutput, JsonOutput } from './output';
-import { defaultDbFile } from './paths';
+import { defaultDbFile, legacyDataDirs } from './paths';
+import { USAGE } from './usage';
 
 export const APP_VERSION = '0.1.0';
-
-const USAGE = `usage: pos-provisioner <command> [options]
-
-commands:
-  run --shop FILE [--site URL] [--db FILE] [--json]   provision a shop (built-in sandbox when no site is given)
-  continue [--shop FILE]                              resume from the first failed or interrupted step
-  retry [--shop FILE]                                 run every step again (completed ones only re-check)
-  skip --step ID [--shop FILE]                        skip an optional step (step_6_demo_items)
-  status [--shop FILE]                                show the shop's run
-  logs [--step ID] [--level L] [--json]               print the shop's logs
-  export-logs --out FILE                              write the support bundle (zip, no secrets)
-  sandbox [--port N] [--db FILE] [--latency MS] [--faults SPEC]   start the ERPNext sandbox
-
-options:
-  --db FILE            local database (default: ${defaultDbFile()})
-  --site URL           ERPNext site (or ERPNEXT_URL); credentials from ERPNEXT_API_KEY / ERPNEXT_API_SECRET
-  --json               one JSON event per line
-  --concurrency N      most requests in flight against the site (default 4; starts at 2, adapts to the server)
-  --rps N              cap on requests started per second (default: no cap)
-  --probe-interval MS  first pause between probes while the site is unreachable (default 1000)
-  --server-timeout S   how long ERPNext may keep working on one request (its http_timeout; default 120):
-                       a create that got no answer is looked for, not resent, until then
-
-exit codes: 0 COMPLETED, 2 PARTIAL, 1 FAILED, 64 bad usage or invalid shop file, 75 shop busy in another process, 130 interrupted`;
 
 const OPTIONS = {
   shop: { type: 'string' },
@@ -66,6 +43,8 @@ async function dispatch(command: string, args: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return ExitCode.Completed;
   }
+  // The desktop app's database from before the shared data folder moves in first (Linux only).
+  if (!values.db) await adoptLegacyDatabase(defaultDbFile(), legacyDataDirs());
   const options: CommandOptions = { db: values.db ?? defaultDbFile(), site: values.site, shop: values.shop, json: Boolean(values.json), step: values.step, level: values.level, out: values.out };
   const service = new ProvisioningService({
     dbFile: options.db,
@@ -142,6 +121,8 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
     return command ? ExitCode.Completed : ExitCode.Usage;
   }
   if (command === 'sandbox') {
+    // Loaded only when used: the sandbox is a whole ERPNext-like server the other commands never need.
+    const { sandboxCommand } = await import('../../sandbox/cli');
     await sandboxCommand(args);
     return -1;
   }

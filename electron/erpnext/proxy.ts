@@ -1,48 +1,67 @@
-import http from 'node:http';
-import type { Duplex } from 'node:stream';
 import { getProxyForUrl } from 'proxy-from-env';
-
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[?::1\]?)$/i;
+import { addressClass } from './siteUrl';
 
 /**
- * The proxy for a site from HTTP_PROXY / HTTPS_PROXY / NO_PROXY (the standard variables). Loopback
- * addresses never go through a proxy: a proxy cannot reach this laptop's own sandbox.
+ * The operating system's proxy answer for an address, in PAC form: "DIRECT", "PROXY host:port; DIRECT",
+ * "HTTPS host:port". In the app this is Electron's `session.resolveProxy` (system settings and PAC
+ * scripts), asked through the main process.
  */
-export function proxyFor(siteUrl: string): URL | undefined {
-  const { hostname } = new URL(siteUrl);
-  if (LOOPBACK.test(hostname)) return undefined;
-  const proxy = getProxyForUrl(siteUrl);
-  return proxy ? new URL(proxy) : undefined;
+export type SystemProxyResolver = (url: string) => Promise<string>;
+
+export type ProxySource = 'loopback' | 'system' | 'environment' | 'none';
+
+export interface ProxyChoice {
+  proxy?: URL;
+  /** Why this choice: shown in logs so a helpdesk can tell a PAC script from HTTPS_PROXY. */
+  source: ProxySource;
 }
 
-function proxyAuthorization(proxy: URL): Record<string, string> {
-  if (!proxy.username) return {};
-  const credentials = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
-  return { 'Proxy-Authorization': `Basic ${Buffer.from(credentials).toString('base64')}` };
+let systemResolver: SystemProxyResolver | undefined;
+
+/** Set once by the app's engine process; the CLI, the tests and the browser host use the environment only. */
+export function useSystemProxyResolver(resolver: SystemProxyResolver | undefined): void {
+  systemResolver = resolver;
 }
 
-/** Opens a CONNECT tunnel through an HTTP proxy to host:port; TLS to the site runs inside it. */
-export function openTunnel(proxy: URL, host: string, port: number, timeoutMs: number): Promise<Duplex> {
-  return new Promise((resolve, reject) => {
-    const target = `${host.includes(':') ? `[${host}]` : host}:${port}`;
-    const request = http.request({
-      host: proxy.hostname,
-      port: Number(proxy.port) || 80,
-      method: 'CONNECT',
-      path: target,
-      headers: { Host: target, ...proxyAuthorization(proxy) },
-      timeout: timeoutMs,
-    });
-    request.once('connect', (response, socket) => {
-      if (response.statusCode === 200) return resolve(socket);
-      socket.destroy();
-      const error = Object.assign(new Error(`The proxy refused the tunnel to ${target} (HTTP ${response.statusCode}).`), {
-        code: response.statusCode === 407 ? 'EPROXYAUTH' : 'ECONNREFUSED',
-      });
-      reject(error);
-    });
-    request.once('timeout', () => request.destroy(Object.assign(new Error('Proxy connect timeout'), { code: 'ETIMEDOUT' })));
-    request.once('error', reject);
-    request.end();
-  });
+/**
+ * The first HTTP(S) proxy of a PAC answer; null for DIRECT; undefined when the answer names only
+ * proxies we cannot use (SOCKS) or makes no sense, so the caller falls back to the environment.
+ */
+export function parsePacAnswer(answer: string): URL | null | undefined {
+  for (const entry of answer.split(';').map((part) => part.trim()).filter(Boolean)) {
+    const [kind = '', hostPort] = entry.split(/\s+/);
+    if (kind.toUpperCase() === 'DIRECT') return null;
+    if (!hostPort || !/^(PROXY|HTTP|HTTPS)$/i.test(kind)) continue;
+    try {
+      return new URL(`${kind.toUpperCase() === 'HTTPS' ? 'https' : 'http'}://${hostPort}`);
+    } catch {
+      continue;
+    }
+  }
+  return undefined;
+}
+
+async function askSystem(siteUrl: string, resolver: SystemProxyResolver): Promise<URL | null | undefined> {
+  try {
+    return parsePacAnswer(await resolver(siteUrl));
+  } catch {
+    // No answer from the OS (PAC script failing, main process busy): the environment decides.
+    return undefined;
+  }
+}
+
+/**
+ * The proxy for a site, in this order: none for this computer (a proxy cannot reach the laptop's own
+ * sandbox); the OS's settings and PAC script when the app can ask them; then HTTP(S)_PROXY / NO_PROXY.
+ * An OS answer of DIRECT still lets the environment speak: on Linux without a desktop proxy setting
+ * the OS says DIRECT, and the variables are how the installer configured the proxy.
+ */
+export async function chooseProxy(siteUrl: string, resolver: SystemProxyResolver | undefined = systemResolver): Promise<ProxyChoice> {
+  if (addressClass(new URL(siteUrl).hostname) === 'loopback') return { source: 'loopback' };
+  if (resolver) {
+    const proxy = await askSystem(siteUrl, resolver);
+    if (proxy) return { proxy, source: 'system' };
+  }
+  const fromEnv = getProxyForUrl(siteUrl);
+  return fromEnv ? { proxy: new URL(fromEnv.includes('://') ? fromEnv : `http://${fromEnv}`), source: 'environment' } : { source: 'none' };
 }

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
-import http from 'node:http';
-import { isIP } from 'node:net';
+import type http from 'node:http';
+import net, { isIP } from 'node:net';
+import type { Duplex } from 'node:stream';
 import tls from 'node:tls';
 import { Agent as AsyncAgent, type AgentConnectOpts } from 'agent-base';
 import { HttpProxyAgent } from 'http-proxy-agent';
-import type { Duplex } from 'node:stream';
+import { HttpsProxyAgent } from 'https-proxy-agent';
 import { ErpNextError } from './errors';
-import { openTunnel, proxyFor } from './proxy';
+import { type ProxyChoice, chooseProxy } from './proxy';
 
 export interface TlsSettings {
   /** PEM file with an extra CA (a company CA), trusted in addition to the system's roots. */
@@ -50,26 +51,60 @@ function pinMismatch(expected: string, actual: string | undefined): Error {
   });
 }
 
+/** A proxy refusing the CONNECT (407 needs credentials, 403 policy…) is a connection failure, not an ERPNext answer. */
+function tunnelRefused(target: string, status: number | undefined): Error {
+  return Object.assign(new Error(`The proxy refused the tunnel to ${target} (HTTP ${status ?? 'no answer'}).`), { code: status === 407 ? 'EPROXYAUTH' : 'ECONNREFUSED' });
+}
+
+/**
+ * A CONNECT tunnel through `proxy` to the site, opened by https-proxy-agent (proxy credentials, IPv6,
+ * header parsing). We take only the raw tunnel from it and do TLS ourselves (see SiteHttpsAgent):
+ * its own TLS upgrade hands the socket to HTTP before the handshake is checked, and it replays a
+ * proxy's refusal as if the site had answered.
+ */
+async function openTunnel(proxy: URL, req: http.ClientRequest, opts: AgentConnectOpts, timeoutMs: number): Promise<Duplex> {
+  const agent = new HttpsProxyAgent(proxy);
+  let status: number | undefined;
+  agent.once('proxyConnect', (connect: { statusCode: number }) => (status = connect.statusCode));
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error('Proxy connect timeout'), { code: 'ETIMEDOUT' })), timeoutMs);
+  });
+  try {
+    const socket = await Promise.race([agent.connect(req, { ...opts, secureEndpoint: false } as AgentConnectOpts), timeout]);
+    if (status === 200) return socket;
+    socket.destroy();
+    throw tunnelRefused(`${opts.host}:${opts.port}`, status);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * HTTPS agent for one site. Certificates are verified as usual, with an optional extra CA. With a
  * pinned fingerprint, chain verification is replaced by an exact match on the leaf certificate — and
  * the socket is handed to the HTTP layer only after that match, so no request byte (and no token)
- * is ever written to an unverified server.
+ * is ever written to an unverified server. Through a proxy, the same TLS runs inside the tunnel.
  */
 export class SiteHttpsAgent extends AsyncAgent {
   private readonly ca?: string[];
   private readonly pin?: string;
 
-  constructor(private readonly settings: TlsSettings, private readonly proxy: URL | undefined, private readonly timeoutMs: number) {
+  constructor(
+    settings: TlsSettings,
+    private readonly proxyChoice: () => Promise<ProxyChoice>,
+    private readonly timeoutMs: number,
+  ) {
     super({ keepAlive: true, maxSockets: 8 });
     this.ca = settings.caFile ? [...tls.rootCertificates, readCa(settings.caFile)] : undefined;
     this.pin = settings.pinnedSha256 ? normalizeFingerprint(settings.pinnedSha256) : undefined;
   }
 
-  override async connect(_req: http.ClientRequest, opts: AgentConnectOpts): Promise<Duplex> {
+  override async connect(req: http.ClientRequest, opts: AgentConnectOpts): Promise<Duplex> {
     const host = opts.host ?? 'localhost';
     const port = Number(opts.port) || 443;
-    const socket = this.proxy ? await openTunnel(this.proxy, host, port, this.timeoutMs) : undefined;
+    const { proxy } = await this.proxyChoice();
+    const socket = proxy ? await openTunnel(proxy, req, { ...opts, host, port }, this.timeoutMs) : undefined;
     const secure = tls.connect({
       host,
       port,
@@ -91,17 +126,46 @@ export class SiteHttpsAgent extends AsyncAgent {
   }
 }
 
+type ProxiedRequest = Parameters<HttpProxyAgent<string>['addRequest']>[0];
+
+/**
+ * Plain-HTTP agent for one site: direct, or through an HTTP proxy with absolute-form request lines
+ * (http-proxy-agent). The proxy is known only after an asynchronous look-up, so the first connection
+ * asks; requests on kept-alive sockets are rewritten for the proxy as they are queued.
+ */
+export class SiteHttpAgent extends AsyncAgent {
+  private proxyAgent: HttpProxyAgent<string> | undefined;
+
+  constructor(private readonly proxyChoice: () => Promise<ProxyChoice>) {
+    super({ keepAlive: true, maxSockets: 8 });
+  }
+
+  addRequest(req: http.ClientRequest, opts: AgentConnectOpts): void {
+    if (this.proxyAgent) {
+      (req as ProxiedRequest)._header = null;
+      this.proxyAgent.setRequestProps(req as ProxiedRequest, opts);
+    }
+    (AsyncAgent.prototype as unknown as { addRequest(r: http.ClientRequest, o: AgentConnectOpts): void }).addRequest.call(this, req, opts);
+  }
+
+  override async connect(req: http.ClientRequest, opts: AgentConnectOpts): Promise<Duplex> {
+    const { proxy } = await this.proxyChoice();
+    if (!proxy) return net.connect({ host: opts.host, port: Number(opts.port) || 80 });
+    this.proxyAgent ??= new HttpProxyAgent(proxy, { keepAlive: true });
+    return this.proxyAgent.connect(req as ProxiedRequest, opts);
+  }
+}
+
 export interface SiteAgents {
   httpAgent: http.Agent;
   httpsAgent: http.Agent;
 }
 
+/** The site's agents. Its proxy is chosen once, on first use, and kept for this client's life. */
 export function createSiteAgents(baseUrl: string, settings: TlsSettings, timeoutMs: number): SiteAgents {
-  const proxy = proxyFor(baseUrl);
-  return {
-    httpAgent: proxy ? new HttpProxyAgent(proxy, { keepAlive: true }) : new http.Agent({ keepAlive: true, maxSockets: 8 }),
-    httpsAgent: new SiteHttpsAgent(settings, proxy, timeoutMs),
-  };
+  let choice: Promise<ProxyChoice> | undefined;
+  const proxyChoice = () => (choice ??= chooseProxy(baseUrl));
+  return { httpAgent: new SiteHttpAgent(proxyChoice), httpsAgent: new SiteHttpsAgent(settings, proxyChoice, timeoutMs) };
 }
 
 export interface PresentedCertificate {

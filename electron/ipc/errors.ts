@@ -4,6 +4,7 @@ import { ErpNextError } from '../erpnext/errors';
 import { NotFoundError } from '../service';
 import { StoreError } from '../store';
 import type { ApiError } from '../../shared/ipc/result';
+import { invalidInput } from './validate';
 
 /** A command the app declines with a reason (skipping a critical step). */
 export class CommandRefusedError extends Error {
@@ -18,14 +19,7 @@ export class CommandRefusedError extends Error {
 
 /** Every failure as an ApiError: classified, with a hint, never a stack trace or a secret. */
 export function toApiError(error: unknown): ApiError {
-  if (error instanceof ZodError) {
-    return {
-      code: 'invalid_input',
-      message: 'The request from the window was not valid.',
-      hint: 'Reload the window; if it happens again, export the support bundle.',
-      issues: error.issues.map((issue) => ({ path: issue.path.map(String).join('.') || '(input)', message: issue.message })),
-    };
-  }
+  if (error instanceof ZodError) return invalidInput(error);
   if (error instanceof ErpNextError) return { code: error.code, message: error.message, hint: error.hint, serverMessage: error.serverMessage };
   if (error instanceof CommandRefusedError) return { code: 'refused', message: error.message, hint: error.hint };
   if (error instanceof RunLockedError) return { code: 'run_locked', message: error.message, hint: error.hint };

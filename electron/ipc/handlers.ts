@@ -53,14 +53,14 @@ function scrubError(error: unknown, redact: Redactor): unknown {
 }
 
 function unredactedHandlers(service: ProvisioningService, ports: HostPorts): Handlers {
-  const summary = (site: SiteRecord): SiteSummary => ({ ...site, hasSecret: service.hasSecret(site.id) });
+  const summary = (site: SiteRecord): SiteSummary => ({ ...site, hasSecret: service.hasSecret(site.id), transportWarning: service.transportWarning(site) });
   const launch = (shopId: string, start: (id: string) => Promise<unknown>) => {
     // Lock conflicts throw synchronously (before anything runs); later failures are part of the run.
     start(shopId).catch(() => undefined);
     return service.runView(shopId);
   };
   return {
-    appInfo: async () => ({ version: ports.appVersion, secretStorage: service.secretStorage.description, secretsPersist: service.secretStorage.persistent, host: ports.host }),
+    appInfo: async () => ({ version: ports.appVersion, secretStorage: service.secretStorage.description, secretsPersist: service.secretStorage.persistent, host: ports.host, updates: await ports.updateStatus() }),
     listSites: async () => service.listSites().map(summary),
     saveSite: async ({ id, ...input }) => summary(service.saveSite(input, id)),
     removeSite: async (siteId) => {

@@ -1,3 +1,5 @@
+import type { UpdateStatus } from '../../shared/ipc/contract';
+
 /** What the handlers need from the host (the Electron shell, or the browser test host). */
 export interface HostPorts {
   host: 'electron' | 'browser-host';
@@ -6,4 +8,6 @@ export interface HostPorts {
   chooseSavePath(options: { title: string; defaultName: string; extensions: string[] }): Promise<string | null>;
   /** A desktop notification (the end of a run). */
   notify(title: string, body: string): void;
+  /** Whether automatic updates are on, and why not (shown in About). */
+  updateStatus(): Promise<UpdateStatus>;
 }

@@ -1,25 +1,18 @@
 import { type BrowserWindow, dialog } from 'electron';
-import type { ProvisioningService } from '../service';
-import { RunPhase } from '../../shared/status';
 
-function activeShops(service: ProvisioningService): string[] {
-  return service
-    .listShops()
-    .filter((shop) => {
-      const phase = service.store.runs.latestForShop(shop.id)?.phase;
-      return phase === RunPhase.Running || phase === RunPhase.WaitingForNetwork;
-    })
-    .map((shop) => shop.id);
+export interface RunningShops {
+  runningShops(): string[];
+  cancel(shopId: string): void;
 }
 
 /**
  * Closing the window during a run asks first; if the installer confirms, the run is paused (steps
  * stop, everything done so far is saved) and reopening the app offers Continue.
  */
-export function guardClose(window: BrowserWindow, service: ProvisioningService): void {
+export function guardClose(window: BrowserWindow, runs: RunningShops): void {
   let confirmed = false;
   window.on('close', (event) => {
-    const running = activeShops(service);
+    const running = runs.runningShops();
     if (confirmed || running.length === 0) return;
     const choice = dialog.showMessageBoxSync(window, {
       type: 'question',
@@ -34,7 +27,7 @@ export function guardClose(window: BrowserWindow, service: ProvisioningService):
       event.preventDefault();
       return;
     }
-    for (const shopId of running) service.cancelRun(shopId);
+    for (const shopId of running) runs.cancel(shopId);
     confirmed = true;
   });
 }

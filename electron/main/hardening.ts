@@ -1,12 +1,15 @@
 import type { HandlerDetails, WindowOpenHandlerResponse } from 'electron';
 
-/** Where the app's own page lives: the packaged file, or its folder. */
+/**
+ * Whether a URL is the app's own page (app://pos/…). Scheme and host are compared, not `origin`: the
+ * URL standard gives every non-special scheme the opaque origin "null", so origins cannot tell app://
+ * from any other such scheme.
+ */
 export function isAppUrl(url: string, appUrl: string): boolean {
   try {
     const target = new URL(url);
     const app = new URL(appUrl);
-    if (app.protocol === 'file:') return target.protocol === 'file:' && target.pathname === app.pathname;
-    return target.origin === app.origin;
+    return target.protocol === app.protocol && target.host === app.host && target.username === '' && target.password === '';
   } catch {
     return false;
   }

@@ -1,22 +1,26 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { type BrowserWindow, Notification, app, dialog, ipcMain } from 'electron';
-import { forwardEvents } from '../ipc/events';
-import { createHandlers } from '../ipc/handlers';
-import type { HostPorts } from '../ipc/ports';
-import { ProvisioningService } from '../service';
-import { StoreError } from '../store';
+import { type BrowserWindow, Notification, app, dialog, ipcMain, session } from 'electron';
+import { loadDataKey } from '../engineHost/dataKey';
+import type { Question } from '../engineHost/protocol';
+import { type EngineStatus, EngineSupervisor } from '../engineHost/supervisor';
 import { LOG_ENTRIES_CHANNEL, RUN_UPDATE_CHANNEL } from '../../shared/ipc/contract';
+import { registerAppScheme, serveAppProtocol } from './appProtocol';
+import { APP_URL } from './appUrl';
 import { guardClose } from './closeGuard';
+import { dataLocation } from './dataLocation';
+import { forkEngine } from './engineProcess';
 import { registerIpc } from './ipc';
+import { decryptLegacySecrets, osKeychain } from './keychain';
 import { installMenu } from './menu';
-import { SafeStorageSecretStore } from './secrets';
+import { startUpdates } from './updates';
+import type { UpdatePolicy } from './updatePolicy';
 import { createMainWindow } from './window';
 
-// Bundled to dist/main/main.cjs; the preload to dist/preload/preload.cjs; the page to dist/renderer.
+// Main is a coordinator: the window, dialogs, the keychain, the OS's proxy settings, updates and the
+// IPC edge. The provisioning engine (runs, ERPNext client, SQLite) lives in a utility process.
+// Bundled to dist/main/main.cjs; the preload to dist/preload; the engine to dist/engine; the page to dist/renderer.
 const DIST = path.resolve(__dirname, '..');
-const APP_URL = pathToFileURL(path.join(DIST, 'renderer', 'index.html')).href;
 
 /** In development better-sqlite3 is compiled for Node; `npm start` prepares an Electron build beside it. */
 function nativeBinding(): string | undefined {
@@ -24,49 +28,89 @@ function nativeBinding(): string | undefined {
   return !app.isPackaged && existsSync(prepared) ? prepared : undefined;
 }
 
+const location = dataLocation({ isPackaged: app.isPackaged });
+if (location.userData) app.setPath('userData', location.userData);
+registerAppScheme();
+
 let window: BrowserWindow | null = null;
+let updates: UpdatePolicy | undefined;
+
+function notify(title: string, body: string): void {
+  if (Notification.isSupported()) new Notification({ title, body }).show();
+}
+
+async function answer(question: Question) {
+  switch (question.kind) {
+    case 'chooseSavePath': {
+      const { title, defaultName, extensions } = question.options;
+      const options = { title, defaultPath: path.join(app.getPath('documents'), defaultName), filters: [{ name: extensions.join(', ').toUpperCase(), extensions }] };
+      const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    }
+    case 'resolveProxy':
+      return session.defaultSession.resolveProxy(question.url);
+    case 'updateStatus':
+      return updates?.status() ?? { enabled: false, detail: 'Automatic updates are starting.' };
+    case 'decryptLegacySecrets':
+      return decryptLegacySecrets(question.ciphertexts);
+  }
+}
+
+function onEngineStatus(status: EngineStatus): void {
+  if (status.state === 'restarting') notify('POS Provisioner', `${status.message} A run that was going resumes where it stopped.`);
+  if (status.state === 'failed' && window) dialog.showErrorBox('POS Provisioner: the engine stopped', `${status.message}${status.hint ? `\n\n${status.hint}` : ''}`);
+}
+
+function createSupervisor(): EngineSupervisor {
+  const key = loadDataKey(location.dataDir, osKeychain());
+  if (key.notice) notify('POS Provisioner', key.notice);
+  return new EngineSupervisor({
+    spawn: () => forkEngine(path.join(DIST, 'engine', 'engine.cjs')),
+    config: () => ({
+      dbFile: location.dbFile,
+      legacyDataDirs: location.legacyDataDirs,
+      appVersion: app.getVersion(),
+      nativeBinding: nativeBinding(),
+      secrets: { key: key.key.toString('base64'), persistent: key.persistent, description: key.description },
+      systemProxy: true,
+    }),
+    answer,
+    onRunUpdate: (update) => {
+      window?.webContents.send(RUN_UPDATE_CHANNEL, update);
+      updates?.runsChanged();
+    },
+    onLogEntries: (entries) => window?.webContents.send(LOG_ENTRIES_CHANNEL, entries),
+    onNotify: notify,
+    onStatus: onEngineStatus,
+  });
+}
 
 async function start(): Promise<void> {
   const devTools = !app.isPackaged;
-  let service: ProvisioningService;
-  try {
-    service = new ProvisioningService({
-      dbFile: path.join(app.getPath('userData'), 'pos-provisioner.sqlite'),
-      secrets: (store) => new SafeStorageSecretStore(store),
-      appVersion: app.getVersion(),
-      nativeBinding: nativeBinding(),
-    });
-  } catch (error) {
-    const hint = error instanceof StoreError ? `\n\n${error.hint}` : '';
-    dialog.showErrorBox('POS Provisioner cannot open its data', `${(error as Error).message}${hint}`);
-    app.exit(1);
-    return;
-  }
-  const ports: HostPorts = {
-    host: 'electron',
-    appVersion: app.getVersion(),
-    chooseSavePath: async ({ title, defaultName, extensions }) => {
-      const result = await dialog.showSaveDialog(window!, { title, defaultPath: path.join(app.getPath('documents'), defaultName), filters: [{ name: extensions.join(', ').toUpperCase(), extensions }] });
-      return result.canceled || !result.filePath ? null : result.filePath;
-    },
-    notify: (title, body) => {
-      if (Notification.isSupported()) new Notification({ title, body }).show();
-    },
-  };
-  registerIpc(ipcMain, createHandlers(service, ports), () => window, APP_URL);
-  forwardEvents(service, {
-    runUpdate: (update) => window?.webContents.send(RUN_UPDATE_CHANNEL, update),
-    logEntries: (entries) => window?.webContents.send(LOG_ENTRIES_CHANNEL, entries),
-  }, ports);
+  const engine = createSupervisor();
+  const started = engine.start();
+  serveAppProtocol(path.join(DIST, 'renderer'));
+  registerIpc(ipcMain, (command, payload) => engine.call(command, payload), () => window, APP_URL);
   installMenu(devTools);
   window = createMainWindow({ preload: path.join(DIST, 'preload', 'preload.cjs'), appUrl: APP_URL }, devTools);
-  guardClose(window, service);
+  guardClose(window, { runningShops: () => engine.runningShops(), cancel: (shopId) => void engine.call('cancelRun', shopId) });
   window.on('closed', () => (window = null));
-  app.on('before-quit', () => service.close());
+  updates = startUpdates(location.dataDir, () => window, () => engine.runningShops().length > 0);
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed) return;
+    // The engine closes its database first (logs flushed, WAL checkpointed); then the app quits.
+    event.preventDefault();
+    closed = true;
+    void engine.shutdown().finally(() => app.quit());
+  });
+  try {
+    await started;
+  } catch (error) {
+    dialog.showErrorBox('POS Provisioner cannot open its data', `${(error as Error).message}\n\n${(error as { hint?: string }).hint ?? ''}`.trim());
+    app.exit(1);
+  }
 }
-
-// Tests and side-by-side installs can point the app at their own data folder.
-if (process.env.POS_PROVISIONER_USER_DATA) app.setPath('userData', process.env.POS_PROVISIONER_USER_DATA);
 
 // One instance: a second launch focuses the first window (two writers on one run would be refused anyway).
 if (!app.requestSingleInstanceLock()) {

@@ -1,6 +1,6 @@
 import { RunController, type RunControllerOptions, RunLockedError } from '../engine/controller';
 import type { ErpNextClient } from '../erpnext/client';
-import { normalizeSiteUrl } from '../erpnext/siteUrl';
+import { normalizeSiteUrl, plainHttpVerdict } from '../erpnext/siteUrl';
 import { normalizeFingerprint } from '../erpnext/tls';
 import { Logger } from '../logging/logger';
 import { type KnownSecret, type Redactor, createRedactor } from '../logging/redact';
@@ -82,11 +82,19 @@ export class ProvisioningService {
     return this.store.sites.list();
   }
 
+  /**
+   * Adds or edits a site. TLS settings and the plain-HTTP permission left out of `input` keep their
+   * saved values (a CLI `run --site URL` must not clear a pinned certificate); null removes them.
+   */
   saveSite(input: SiteInput, siteId?: string): SiteRecord {
     const { baseUrl, displayUrl } = normalizeSiteUrl(input.url);
-    const tlsPin = input.tlsPin ? normalizeFingerprint(input.tlsPin) : null;
-    const fields = { url: baseUrl, displayUrl, apiKey: input.apiKey.trim(), tlsCaFile: input.tlsCaFile || null, tlsPin };
     const existing = siteId ? this.store.sites.get(siteId) : this.store.sites.findByUrl(baseUrl);
+    const tlsPin = input.tlsPin === undefined ? (existing?.tlsPin ?? null) : input.tlsPin ? normalizeFingerprint(input.tlsPin) : null;
+    const tlsCaFile = input.tlsCaFile === undefined ? (existing?.tlsCaFile ?? null) : input.tlsCaFile || null;
+    const allowPlainHttp = input.allowPlainHttp ?? existing?.allowPlainHttp ?? false;
+    const verdict = plainHttpVerdict(baseUrl, allowPlainHttp);
+    if (!verdict.ok) throw verdict.error;
+    const fields = { url: baseUrl, displayUrl, apiKey: input.apiKey.trim(), tlsCaFile, tlsPin, allowPlainHttp };
     const site = existing ? this.store.sites.update(existing.id, fields)! : this.store.sites.add(fields);
     if (input.apiSecret) this.secrets.set(site.id, input.apiSecret.trim());
     this.secretsCache = undefined;
@@ -99,6 +107,12 @@ export class ProvisioningService {
     this.secrets.remove(siteId);
     this.store.sites.remove(siteId);
     this.secretsCache = undefined;
+  }
+
+  /** What to show with a site whose secret would travel unencrypted (plain HTTP), or null. */
+  transportWarning(site: SiteRecord): string | null {
+    const verdict = plainHttpVerdict(site.url, site.allowPlainHttp);
+    return verdict.ok ? verdict.warning : verdict.error.message;
   }
 
   hasSecret(siteId: string): boolean {

@@ -5,6 +5,7 @@ import type { RetryPolicy } from '../erpnext/retry';
 import type { TransportOptions } from '../erpnext/transport';
 import type { Logger } from '../logging/logger';
 import { stepScope } from '../engine/stepScope';
+import { plainHttpVerdict } from '../erpnext/siteUrl';
 import type { SecretStore } from '../secrets';
 import type { SiteRecord } from '../../shared/model';
 
@@ -21,6 +22,9 @@ export interface ClientTuning {
  * sink that tags each call with the step it runs for (and reports retries to that step).
  */
 export function clientForSite(site: SiteRecord, secrets: SecretStore, logger: Logger, tuning: ClientTuning = {}): ErpNextClient {
+  // Checked again here, not only when saving: a site saved before the policy existed must not leak its secret.
+  const verdict = plainHttpVerdict(site.url, site.allowPlainHttp);
+  if (!verdict.ok) throw verdict.error;
   const apiSecret = secrets.get(site.id);
   if (!apiSecret) {
     throw new ErpNextError({ code: 'auth_failed', message: `No API secret is available for ${site.displayUrl}.`, hint: `Enter the API secret again (it is kept in ${secrets.description}).` });

@@ -10,6 +10,7 @@ interface SiteRow {
   api_key: string;
   tls_ca_file: string | null;
   tls_pin: string | null;
+  allow_plain_http: number;
   last_check: string | null;
   created_at: string;
   updated_at: string;
@@ -22,6 +23,7 @@ const toRecord = (row: SiteRow): SiteRecord => ({
   apiKey: row.api_key,
   tlsCaFile: row.tls_ca_file,
   tlsPin: row.tls_pin,
+  allowPlainHttp: row.allow_plain_http === 1,
   lastCheck: fromJson<ConnectionCheck>(row.last_check),
   createdAt: row.created_at,
   updatedAt: row.updated_at,
@@ -33,6 +35,7 @@ export interface NewSite {
   apiKey: string;
   tlsCaFile?: string | null;
   tlsPin?: string | null;
+  allowPlainHttp?: boolean;
 }
 
 export class SitesRepository {
@@ -42,8 +45,8 @@ export class SitesRepository {
     const id = randomUUID();
     const at = now();
     this.db
-      .prepare('INSERT INTO sites (id, url, display_url, api_key, tls_ca_file, tls_pin, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(id, site.url, site.displayUrl, site.apiKey, site.tlsCaFile ?? null, site.tlsPin ?? null, at, at);
+      .prepare('INSERT INTO sites (id, url, display_url, api_key, tls_ca_file, tls_pin, allow_plain_http, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(id, site.url, site.displayUrl, site.apiKey, site.tlsCaFile ?? null, site.tlsPin ?? null, site.allowPlainHttp ? 1 : 0, at, at);
     return this.get(id)!;
   }
 
@@ -66,8 +69,8 @@ export class SitesRepository {
     if (!current) return null;
     const next = { ...current, ...patch };
     this.db
-      .prepare('UPDATE sites SET url = ?, display_url = ?, api_key = ?, tls_ca_file = ?, tls_pin = ?, updated_at = ? WHERE id = ?')
-      .run(next.url, next.displayUrl, next.apiKey, next.tlsCaFile ?? null, next.tlsPin ?? null, now(), id);
+      .prepare('UPDATE sites SET url = ?, display_url = ?, api_key = ?, tls_ca_file = ?, tls_pin = ?, allow_plain_http = ?, updated_at = ? WHERE id = ?')
+      .run(next.url, next.displayUrl, next.apiKey, next.tlsCaFile ?? null, next.tlsPin ?? null, next.allowPlainHttp ? 1 : 0, now(), id);
     return this.get(id);
   }
 
@@ -88,6 +91,11 @@ export class SitesRepository {
 
   loadCiphertext(siteId: string): { scheme: string; ciphertext: Buffer } | null {
     return (this.db.prepare('SELECT scheme, ciphertext FROM site_secrets WHERE site_id = ?').get(siteId) as { scheme: string; ciphertext: Buffer } | undefined) ?? null;
+  }
+
+  /** Every saved secret blob written with `scheme` (to re-encrypt secrets an older version saved). */
+  listCiphertexts(scheme: string): { siteId: string; ciphertext: Buffer }[] {
+    return this.db.prepare('SELECT site_id AS siteId, ciphertext FROM site_secrets WHERE scheme = ?').all(scheme) as { siteId: string; ciphertext: Buffer }[];
   }
 
   deleteCiphertext(siteId: string): void {

@@ -4,14 +4,15 @@ import type { LogEntry } from '../../shared/model';
 
 /**
  * The preload-equivalent for the browser host: the same PosApi over same-origin HTTP (commands) and
- * Server-Sent Events (run updates, log entries), authenticated by the token the host put in the page.
+ * Server-Sent Events (run updates, log entries). The host signed this browser in with an HttpOnly
+ * cookie (from its one-time address), which same-origin requests carry by themselves.
  */
-export function createHttpApi(token: string): PosApi {
+export function createHttpApi(): PosApi {
   const call =
     <K extends PosCommand>(command: K) =>
     async (payload?: unknown): Promise<Result<never>> => {
       try {
-        const response = await fetch(`/api/${command}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Pos-Token': token }, body: JSON.stringify({ payload }) });
+        const response = await fetch(`/api/${command}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Pos-Api': '1' }, body: JSON.stringify({ payload }) });
         if (!response.ok) return { ok: false, error: { code: 'host_refused', message: `The app host refused the request (${response.status}).`, hint: 'Reload the page.' } };
         return (await response.json()) as Result<never>;
       } catch {
@@ -23,7 +24,7 @@ export function createHttpApi(token: string): PosApi {
   let source: EventSource | undefined;
   const connect = () => {
     if (source) return;
-    source = new EventSource(`/events?token=${encodeURIComponent(token)}`);
+    source = new EventSource('/events');
     source.addEventListener('run-update', (event) => runListeners.forEach((l) => l(JSON.parse((event as MessageEvent<string>).data) as RunUpdate)));
     source.addEventListener('log-entries', (event) => logListeners.forEach((l) => l(JSON.parse((event as MessageEvent<string>).data) as LogEntry[])));
   };

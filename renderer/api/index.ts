@@ -8,9 +8,5 @@ declare global {
   }
 }
 
-function hostToken(): string {
-  return document.querySelector<HTMLMetaElement>('meta[name="pos-host-token"]')?.content ?? '';
-}
-
 /** The one way the page reaches main: the preload's API in Electron, the HTTP twin in the browser host. */
-export const api: PosApi = window.posApi ?? createHttpApi(hostToken());
+export const api: PosApi = window.posApi ?? createHttpApi();

@@ -11,13 +11,18 @@ export interface SiteInput {
   apiKey: string;
   /** Omitted when editing = keep the saved secret. The secret never comes back to the page. */
   apiSecret?: string;
+  /** Omitted = keep what is saved; null = remove. */
   tlsCaFile?: string | null;
   tlsPin?: string | null;
+  /** Plain HTTP to a remote address (lab setups). Omitted = keep what is saved (off for a new site). */
+  allowPlainHttp?: boolean;
 }
 
 /** A site as the page sees it: never the secret, only whether one is available. */
 export interface SiteSummary extends SiteRecord {
   hasSecret: boolean;
+  /** Shown with the site when its API secret would travel unencrypted (plain HTTP), else null. */
+  transportWarning: string | null;
 }
 
 export interface ShopSummary extends ShopRecord {
@@ -32,6 +37,14 @@ export interface AppInfo {
   secretsPersist: boolean;
   /** 'electron' in the desktop app, 'browser-host' in development and tests. */
   host: 'electron' | 'browser-host';
+  updates: UpdateStatus;
+}
+
+/** Automatic updates as About shows them. */
+export interface UpdateStatus {
+  enabled: boolean;
+  /** One sentence: where updates come from, or why they are off. */
+  detail: string;
 }
 
 export interface ShopSaveInput {

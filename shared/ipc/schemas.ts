@@ -14,6 +14,7 @@ const siteInput = z
     apiSecret: z.string().trim().min(1).max(200).optional(),
     tlsCaFile: z.string().max(4096).nullable().optional(),
     tlsPin: z.string().max(200).nullable().optional(),
+    allowPlainHttp: z.boolean().optional(),
   })
   .strict();
 

@@ -23,9 +23,10 @@ export interface CliOptions {
   onEvent?: (event: Record<string, unknown>, child: ChildProcess) => void;
 }
 
-/** Runs the real CLI (bin/pos-provisioner.mjs) as a child process. */
-export function runCli(args: string[], options: CliOptions = {}): Promise<CliResult> {
-  return new Promise((resolve) => {
+/** Runs the real CLI (bin/pos-provisioner.mjs) as a child process; `.child` is the process itself. */
+export function runCli(args: string[], options: CliOptions = {}): Promise<CliResult> & { child: ChildProcess } {
+  let started: ChildProcess | undefined;
+  const done = new Promise<CliResult>((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, ERPNEXT_URL: undefined, ERPNEXT_API_KEY: undefined, ERPNEXT_API_SECRET: undefined, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
@@ -45,14 +46,16 @@ export function runCli(args: string[], options: CliOptions = {}): Promise<CliRes
     });
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr, events }));
+    started = child;
   });
+  return Object.assign(done, { child: started! });
 }
 
 export interface CliWorld {
   dir: string;
   db: string;
   shopFile: string;
-  /** Common arguments: this world's db and site, fast rate limit, short network probes, a 3 s server request timeout. */
+  /** Common arguments: this world's db and site, short network probes, a 3 s server request timeout. */
   args(...more: string[]): string[];
   env: Record<string, string>;
 }

@@ -2,6 +2,7 @@ import type { SiteSummary } from '../../../shared/ipc/contract';
 import { hrefFor } from '../../state/navigation';
 import { ConnectionSummary } from './ConnectionSummary';
 import { RemoveSiteButton } from './RemoveSiteButton';
+import { TransportWarning } from './TransportWarning';
 
 export function SiteCard({ site }: { site: SiteSummary }) {
   return (
@@ -15,6 +16,7 @@ export function SiteCard({ site }: { site: SiteSummary }) {
           <ConnectionSummary check={site.lastCheck} />
         </dd>
       </dl>
+      <TransportWarning warning={site.transportWarning} />
       <div className="button-row">
         <a className="button button-primary" href={hrefFor({ name: 'site', siteId: site.id })} data-testid="open-site">
           Open shops

@@ -4,6 +4,7 @@ import type { ApiError } from '../../../shared/ipc/result';
 import { useSites } from '../../state/sites';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { Field } from '../ui/Field';
+import { PlainHttpField, isPlainHttp } from './PlainHttpField';
 import { type SiteField, type SiteFields, fieldOfError, fieldsOf, siteInput, siteProblems } from './siteFormFields';
 
 const FIELD_IDS: Record<SiteField, string> = { url: 'site-url', apiKey: 'site-api-key', apiSecret: 'site-api-secret', tlsCaFile: 'site-ca-file', tlsPin: 'site-tls-pin' };
@@ -18,6 +19,7 @@ interface SiteFormProps {
 export function SiteForm({ site, cancelHref, onSaved }: SiteFormProps) {
   const save = useSites((state) => state.save);
   const [fields, setFields] = useState<SiteFields>(() => fieldsOf(site));
+  const [allowPlainHttp, setAllowPlainHttp] = useState(Boolean(site?.allowPlainHttp));
   const [tried, setTried] = useState(false);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -45,7 +47,7 @@ export function SiteForm({ site, cancelHref, onSaved }: SiteFormProps) {
     const problems = Object.keys(siteProblems(fields, Boolean(site))) as SiteField[];
     if (problems[0]) return setFocusField({ field: problems[0] });
     setSaving(true);
-    const result = await save(siteInput(fields, site?.id));
+    const result = await save(siteInput(fields, site?.id, allowPlainHttp && isPlainHttp(fields.url)));
     setSaving(false);
     if (result.ok) return onSaved(result.value);
     setError(result.error);
@@ -61,6 +63,14 @@ export function SiteForm({ site, cancelHref, onSaved }: SiteFormProps) {
       <Field id={FIELD_IDS.url} label="ERPNext address" help="The address you open ERPNext with in a browser." errors={errorsOf('url')}>
         {(aria) => <input {...aria} {...bind('url')} type="text" inputMode="url" autoComplete="url" placeholder="https://shop.example.com" required />}
       </Field>
+      <PlainHttpField
+        url={fields.url}
+        allowed={allowPlainHttp}
+        onChange={(allowed) => {
+          setAllowPlainHttp(allowed);
+          if (errorField === 'url') setError(null);
+        }}
+      />
       <Field id={FIELD_IDS.apiKey} label="API key" help="In ERPNext: User › Settings › API Access › Generate Keys." errors={errorsOf('apiKey')}>
         {(aria) => <input {...aria} {...bind('apiKey')} type="text" autoComplete="off" spellCheck={false} required />}
       </Field>

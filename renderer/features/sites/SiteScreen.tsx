@@ -4,6 +4,7 @@ import { ScreenHeading } from '../app/ScreenHeading';
 import { ShopList } from '../shops/ShopList';
 import { ConnectionPanel } from './ConnectionPanel';
 import { RemoveSiteButton } from './RemoveSiteButton';
+import { TransportWarning } from './TransportWarning';
 
 /** One site: its connection and its shops. */
 export function SiteScreen({ siteId }: { siteId: string }) {
@@ -26,6 +27,7 @@ export function SiteScreen({ siteId }: { siteId: string }) {
         </a>
         <RemoveSiteButton site={site} />
       </div>
+      <TransportWarning warning={site.transportWarning} />
       <ConnectionPanel site={site} />
       <ShopList siteId={siteId} />
     </>

@@ -2,6 +2,7 @@ import { useSites } from '../../state/sites';
 import { ScreenHeading } from '../app/ScreenHeading';
 import { SecretStorageNote } from '../app/SecretStorageNote';
 import { ErrorNotice } from '../ui/ErrorNotice';
+import { About } from './About';
 import { SiteCard } from './SiteCard';
 
 /** The start screen: the ERPNext sites this laptop knows, and "Add site". */
@@ -26,6 +27,7 @@ export function SitesScreen() {
           </li>
         ))}
       </ul>
+      <About />
     </>
   );
 }

@@ -23,7 +23,7 @@ export function siteProblems(fields: SiteFields, editing: boolean): Partial<Reco
 }
 
 /** An empty secret on edit is left out: main keeps the saved one. */
-export function siteInput(fields: SiteFields, siteId?: string): SiteInput {
+export function siteInput(fields: SiteFields, siteId?: string, allowPlainHttp = false): SiteInput {
   return {
     ...(siteId ? { id: siteId } : {}),
     url: fields.url.trim(),
@@ -31,6 +31,7 @@ export function siteInput(fields: SiteFields, siteId?: string): SiteInput {
     ...(fields.apiSecret.trim() ? { apiSecret: fields.apiSecret.trim() } : {}),
     tlsCaFile: fields.tlsCaFile.trim() || null,
     tlsPin: fields.tlsPin.trim() || null,
+    allowPlainHttp,
   };
 }
 

@@ -26,7 +26,7 @@ beforeEach(async () => {
   sandbox = await startSandbox();
   dir = mkdtempSync(path.join(tmpdir(), 'ipc-'));
   service = new ProvisioningService({ dbFile: path.join(dir, 'pos.sqlite'), secrets: new MemorySecretStore(), appVersion: 'test', client: { limits: { requestsPerSecond: 500 } } });
-  const ports = { host: 'browser-host' as const, appVersion: 'test', chooseSavePath: async ({ defaultName }: { defaultName: string }) => path.join(dir, defaultName), notify: (title: string) => void notifications.push(title) };
+  const ports = { host: 'browser-host' as const, appVersion: 'test', chooseSavePath: async ({ defaultName }: { defaultName: string }) => path.join(dir, defaultName), notify: (title: string) => void notifications.push(title), updateStatus: async () => ({ enabled: false, detail: 'off in tests' }) };
   handlers = createHandlers(service, ports);
   forwardEvents(service, { runUpdate: (u) => void updates.push(u), logEntries: () => undefined }, ports, 10);
 });

@@ -31,7 +31,7 @@ describe('a secret echoed by ERPNext', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'redact-'));
     const dbFile = path.join(dir, 'pos.sqlite');
     const service = new ProvisioningService({ dbFile, secrets: new MemorySecretStore(), appVersion: 'test', client: { limits: { requestsPerSecond: 500 } }, run: { siteLease: false } });
-    const handlers = createHandlers(service, { host: 'browser-host', appVersion: 'test', chooseSavePath: async ({ defaultName }) => path.join(dir, defaultName), notify: () => undefined });
+    const handlers = createHandlers(service, { host: 'browser-host', appVersion: 'test', chooseSavePath: async ({ defaultName }) => path.join(dir, defaultName), notify: () => undefined, updateStatus: async () => ({ enabled: false, detail: 'off in tests' }) });
     const call = (command: PosCommand, payload?: unknown) => dispatch(handlers, command, payload);
     try {
       const site = (await call('saveSite', { url: sandbox.url, apiKey, apiSecret })) as { ok: true; value: { id: string } };

@@ -2,11 +2,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { denyAllPermissionChecks, denyAllPermissions, isTrustedSender, shouldBlockNavigation, windowOpenHandler } from '../../../electron/main/hardening';
 import { registerIpc } from '../../../electron/main/ipc';
 import { mainWindowOptions } from '../../../electron/main/windowConfig';
-import type { Handlers } from '../../../electron/ipc/handlers';
 import { POS_COMMANDS, channelOf } from '../../../shared/ipc/contract';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/security';
 
-const APP_URL = 'file:///opt/pos/resources/app.asar/dist/renderer/index.html';
+const APP_URL = 'app://pos/index.html';
 
 describe('the window', () => {
   const { webPreferences } = mainWindowOptions('/app/preload.cjs', { devTools: false });
@@ -41,7 +40,12 @@ describe('navigation, new windows and permissions', () => {
   it('blocks navigation away from the app page', () => {
     expect(shouldBlockNavigation('https://evil.example/', APP_URL)).toBe(true);
     expect(shouldBlockNavigation('file:///etc/passwd', APP_URL)).toBe(true);
+    expect(shouldBlockNavigation('file:///opt/pos/resources/app.asar/dist/renderer/index.html', APP_URL)).toBe(true);
+    // Every non-special scheme has the opaque origin "null": the check must not compare origins.
+    expect(shouldBlockNavigation('evil://pos/index.html', APP_URL)).toBe(true);
+    expect(shouldBlockNavigation('app://elsewhere/index.html', APP_URL)).toBe(true);
     expect(shouldBlockNavigation(APP_URL, APP_URL)).toBe(false);
+    expect(shouldBlockNavigation('app://pos/#/sites/new', APP_URL)).toBe(false);
     expect(shouldBlockNavigation('not a url', APP_URL)).toBe(true);
   });
 
@@ -79,9 +83,10 @@ describe('IPC registration', () => {
     const registered = new Map<string, (event: unknown, payload: unknown) => unknown>();
     const ipcMain = { handle: (channel: string, fn: (event: unknown, payload: unknown) => unknown) => void registered.set(channel, fn), removeHandler: (channel: string) => void registered.delete(channel) };
     const calls: unknown[] = [];
-    const handlers = Object.fromEntries(POS_COMMANDS.map((c) => [c, async (input: unknown) => (calls.push([c, input]), `${c} ok`)])) as unknown as Handlers;
+    // Stands in for the engine process main relays to.
+    const invoke = async (command: string, input: unknown) => (calls.push([command, input]), { ok: true as const, value: `${command} ok` });
     const mainFrame = { url: APP_URL };
-    const unregister = registerIpc(ipcMain as never, handlers, () => ({ webContents: { mainFrame } }) as never, APP_URL);
+    const unregister = registerIpc(ipcMain as never, invoke, () => ({ webContents: { mainFrame } }) as never, APP_URL);
     return { registered, calls, mainFrame, unregister };
   }
 
@@ -90,7 +95,7 @@ describe('IPC registration', () => {
     expect([...registered.keys()].sort()).toEqual(POS_COMMANDS.map(channelOf).sort());
   });
 
-  it('answers our window with a Result, validating the payload first', async () => {
+  it('answers our window with a Result, validating the payload before relaying it', async () => {
     const { registered, calls, mainFrame } = register();
     expect(await registered.get('pos:listSites')!({ senderFrame: mainFrame }, undefined)).toEqual({ ok: true, value: 'listSites ok' });
     const invalid = (await registered.get('pos:removeSite')!({ senderFrame: mainFrame }, { drop: 'tables' })) as { ok: false; error: { code: string } };

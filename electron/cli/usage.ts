@@ -1,0 +1,29 @@
+import { defaultDbFile } from './paths';
+
+// Its own module so that `pos-provisioner --help` prints it without loading the engine, the store or
+// the sandbox (the entry imports only this file for help).
+
+export const USAGE = `usage: pos-provisioner <command> [options]
+
+commands:
+  run --shop FILE [--site URL] [--db FILE] [--json]   provision a shop (built-in sandbox when no site is given)
+  continue [--shop FILE]                              resume from the first failed or interrupted step
+  retry [--shop FILE]                                 run every step again (completed ones only re-check)
+  skip --step ID [--shop FILE]                        skip an optional step (step_6_demo_items)
+  status [--shop FILE]                                show the shop's run
+  logs [--step ID] [--level L] [--json]               print the shop's logs
+  export-logs --out FILE                              write the support bundle (zip, no secrets)
+  sandbox [--port N] [--db FILE] [--latency MS] [--faults SPEC]   start the ERPNext sandbox
+
+options:
+  --db FILE            local database (default: ${defaultDbFile()}, shared with the desktop app)
+  --site URL           ERPNext site (or ERPNEXT_URL); credentials from ERPNEXT_API_KEY / ERPNEXT_API_SECRET;
+                       plain http:// only to this computer or a private network, unless ERPNEXT_ALLOW_PLAIN_HTTP=1
+  --json               one JSON event per line
+  --concurrency N      most requests in flight against the site (default 4; starts at 2, adapts to the server)
+  --rps N              cap on requests started per second (default: no cap)
+  --probe-interval MS  first pause between probes while the site is unreachable (default 1000)
+  --server-timeout S   how long ERPNext may keep working on one request (its http_timeout; default 120):
+                       a create that got no answer is looked for, not resent, until then
+
+exit codes: 0 COMPLETED, 2 PARTIAL, 1 FAILED, 64 bad usage or invalid shop file, 75 shop busy in another process, 130 interrupted`;

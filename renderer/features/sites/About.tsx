@@ -1,0 +1,20 @@
+import { useAppInfo } from '../../state/appInfo';
+
+/** About this app: its version, where API secrets are kept, and whether it updates itself (and why not). */
+export function About() {
+  const info = useAppInfo((state) => state.info);
+  if (!info) return null;
+  return (
+    <section className="card about" aria-labelledby="about-heading" data-testid="about">
+      <h2 id="about-heading">About POS Provisioner</h2>
+      <dl className="facts">
+        <dt>Version</dt>
+        <dd>{info.version}</dd>
+        <dt>API secrets</dt>
+        <dd>kept in {info.secretStorage}</dd>
+        <dt>Updates</dt>
+        <dd data-testid="about-updates">{info.updates.detail}</dd>
+      </dl>
+    </section>
+  );
+}
