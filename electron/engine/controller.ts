@@ -170,7 +170,9 @@ export class RunController {
         const phase = this.lastView?.run.phase ?? this.view().run.phase;
         if (!this.lostLock && !AT_REST.includes(phase)) return;
         stop();
-        void this.releasing.then(() => resolve(this.view()));
+        // Taken now: by the time the site claim is handed back, the app may be closing its database.
+        const view = this.view();
+        void this.releasing.then(() => resolve(view));
       };
       const stop = this.onUpdate(() => check());
       queueMicrotask(check);
