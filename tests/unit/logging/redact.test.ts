@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REDACTED, containsSecret, createRedactor, secretForms } from '../../../electron/logging/redact';
+import { REDACTED, TOO_DEEP, containsSecret, createRedactor, secretForms } from '../../../electron/logging/redact';
 import { leaksIn } from '../../support/secrets';
 
 // The one redaction boundary: whatever shape the secret arrives in, none of it survives.
@@ -137,6 +137,27 @@ describe('redaction', () => {
     let nested: unknown = { message: `echo ${secret}` };
     for (let level = 0; level < 12; level++) nested = { data: nested };
     expect(survives(nested)).toEqual([]);
+  });
+
+  it('never passes on what is too deep to walk: it is replaced, not returned as it was', () => {
+    let nested: unknown = { message: `echo ${secret}` };
+    for (let level = 0; level < 40; level++) nested = { data: nested };
+    expect(survives(nested)).toEqual([]);
+    expect(JSON.stringify(redact(nested))).toContain(TOO_DEEP);
+  });
+
+  it('shows the same object twice as itself, not as [circular] (only a loop back is a cycle)', () => {
+    const account = { name: 'Cash - CC', note: `x ${secret}` };
+    expect(redact({ debit: account, credit: account })).toEqual({ debit: { name: 'Cash - CC', note: `x ${REDACTED}` }, credit: { name: 'Cash - CC', note: `x ${REDACTED}` } });
+  });
+
+  it("keeps an Error's cause chain, redacted", () => {
+    const error = new Error('outer', { cause: new Error(`inner ${secret}`) });
+    expect(redact(error)).toMatchObject({ message: 'outer', cause: { message: `inner ${REDACTED}` } });
+  });
+
+  it('blanks secret-named fields by the end of their name too, but keeps flags about secrets', () => {
+    expect(redact({ new_password: 'pw1', csrf_token: 't', apiSecret: 'x', db_password: 'p', hasSecret: true, secretsPersist: false, tokenCount: 3 })).toEqual({ new_password: REDACTED, csrf_token: REDACTED, apiSecret: REDACTED, db_password: REDACTED, hasSecret: true, secretsPersist: false, tokenCount: 3 });
   });
 
   it('does not crash on pathologically deep objects, arrays or error chains (a log call must never throw)', () => {
