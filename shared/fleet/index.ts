@@ -1,0 +1,2 @@
+export { FLEET_COLUMNS, type FleetColumn } from './columns';
+export { type FleetEntry, type FleetFormat, type FleetIssue, type FleetParse, fleetFormat, parseFleet } from './parse';
