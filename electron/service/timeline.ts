@@ -60,13 +60,20 @@ function requestFacts(entries: readonly LogEntry[], at: (iso: string) => number)
   return { retries, slowest, requests };
 }
 
+/**
+ * A line that closes a wait without the site coming back: the run's own news (an operator's command,
+ * "Run paused", "Run finished"). Not a step's line (steps in flight report their failures during the
+ * wait) nor a request line (the probes themselves).
+ */
+const endsWait = (entry: LogEntry) => WAIT_ENDS.test(entry.message) || (entry.stepId === null && !WAIT_STARTS.test(entry.message) && typeof entry.data?.path !== 'string');
+
 /** Stretches of the run spent waiting for the site: from the first failed probe to the one that found it back. */
 function networkWaits(logs: readonly LogEntry[], at: (iso: string) => number, end: number, stillWaiting: boolean): RunTimeline['networkWaits'] {
   const waits: RunTimeline['networkWaits'] = [];
   let open: number | null = null;
   for (const entry of logs) {
     if (entry.stepId === null && WAIT_STARTS.test(entry.message)) open ??= at(entry.time);
-    else if (open !== null && (WAIT_ENDS.test(entry.message) || entry.stepId !== null)) {
+    else if (open !== null && endsWait(entry)) {
       waits.push({ startMs: open, endMs: at(entry.time), ended: true });
       open = null;
     }
