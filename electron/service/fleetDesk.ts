@@ -64,7 +64,7 @@ export class FleetDesk {
     const view = this.service.runView(shopId);
     const { status, phase } = view.run;
     const going = phase === RunPhase.Running || phase === RunPhase.WaitingForNetwork;
-    const step = view.steps.find((s) => s.status === StepStatus.Running || s.status === StepStatus.Retrying || s.status === StepStatus.Failed)?.stepId ?? null;
+    const current = view.steps.find((s) => s.status === StepStatus.Running || s.status === StepStatus.Retrying || s.status === StepStatus.Failed);
     return {
       shopId,
       name,
@@ -72,10 +72,10 @@ export class FleetDesk {
       runStatus: status,
       phase,
       progress: view.progress,
-      step,
+      step: current?.stepId ?? null,
       startedAt: view.run.startedAt,
       finishedAt: view.run.finishedAt,
-      message: null,
+      message: current?.status === StepStatus.Failed ? (current.error?.message ?? null) : null,
     };
   }
 }
