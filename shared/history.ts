@@ -1,5 +1,6 @@
 import type { RunRecord, RunSummary } from './model';
 import type { DurationStats } from './stats';
+import type { StepStatus } from './status';
 import type { StepId } from './steps/catalog';
 
 /** One command that drove a run: who pressed it, on which machine (never a secret). */
@@ -68,6 +69,8 @@ export interface TimelineRequest {
 export interface TimelineStep {
   stepId: StepId;
   title: string;
+  /** Where the step stands now (skipped steps have no attempt). */
+  status: StepStatus;
   attempts: TimelineAttempt[];
   retries: TimelineRetry[];
   /** The slowest ERPNext request of the step in this run. */

@@ -43,6 +43,7 @@ const STYLE = `
   .url { font-family: ui-monospace, 'DejaVu Sans Mono', monospace; font-weight: 700; overflow-wrap: anywhere; }
   footer { margin-top: 12px; border-top: 1px solid #c9d1d9; padding-top: 6px; }
   .created { columns: 2; font-size: 9.5pt; }
+  .created li { break-inside: avoid; }
 `;
 
 function tillSection(f: HandoverFacts): string {

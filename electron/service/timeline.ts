@@ -24,8 +24,17 @@ const num = (value: unknown) => (typeof value === 'number' && Number.isFinite(va
 /** The request a client log line is about: "GET /api/resource/Company" (its message starts with it). */
 function requestOf(entry: LogEntry): string {
   const data = entry.data ?? {};
-  if (typeof data.method === 'string' && typeof data.path === 'string') return `${data.method} ${data.path}`;
-  return entry.message.split(/ (?:will retry|→|failed)/)[0] ?? entry.message;
+  const request = typeof data.method === 'string' && typeof data.path === 'string' ? `${data.method} ${data.path}` : (entry.message.split(/ (?:will retry|→|failed)/)[0] ?? entry.message);
+  return readable(request);
+}
+
+/** "/api/resource/POS%20Profile" as a person writes it. */
+function readable(request: string): string {
+  try {
+    return decodeURIComponent(request);
+  } catch {
+    return request;
+  }
 }
 
 /** When the axis starts: the earliest moment the run, an attempt or a log line knows of. */
@@ -95,7 +104,8 @@ export function buildTimeline(input: TimelineInput): Omit<RunTimeline, 'sessions
   const end = Math.max(0, endAbs - t0);
   const steps = STEP_CATALOG.map((definition): TimelineStep => {
     const attempts = attemptsOf(definition.id, input, at, end);
-    return { stepId: definition.id, title: definition.title, attempts, ...requestFacts(input.logs.filter((e) => e.stepId === definition.id), at) };
+    const status = input.steps.find((s) => s.stepId === definition.id)?.status ?? StepStatus.Pending;
+    return { stepId: definition.id, title: definition.title, status, attempts, ...requestFacts(input.logs.filter((e) => e.stepId === definition.id), at) };
   });
   const waits = networkWaits(input.logs, at, end, input.run.phase === RunPhase.WaitingForNetwork);
   const spanMs = Math.max(end, ...steps.flatMap((s) => s.attempts.map((a) => a.endMs)), ...waits.map((w) => w.endMs), 1);

@@ -6,7 +6,7 @@ import { tickLabel } from './axis';
 const at = (ms: number) => tickLabel(Math.round(ms / 100) * 100);
 
 function attempts(step: TimelineStep): string {
-  if (step.attempts.length === 0) return 'did not run';
+  if (step.attempts.length === 0) return step.status === 'skipped' ? 'skipped' : 'did not run';
   return step.attempts.map((a) => `${a.attempt}: ${a.status} ${at(a.startMs)}–${at(a.endMs)} (${formatDuration(a.endMs - a.startMs)})${a.errorCode ? `, ${a.errorCode}` : ''}`).join('; ');
 }
 

@@ -18,7 +18,8 @@ const ROW = 26;
  */
 export function BarChart({ bars, title, testId }: { bars: readonly Bar[]; title: string; testId: string }) {
   const max = Math.max(1e-9, ...bars.map((bar) => Math.max(bar.value, bar.whisker ?? 0)));
-  const room = WIDTH - LABELS - 90;
+  // Room on the right for the value text ("1 min 20 s / 2 min 30 s").
+  const room = WIDTH - LABELS - 180;
   const x = (value: number) => LABELS + (value / max) * room;
   return (
     <svg className="bar-chart" viewBox={`0 0 ${WIDTH} ${bars.length * ROW + 8}`} aria-hidden="true" data-testid={testId} data-title={title}>
