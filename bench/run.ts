@@ -10,6 +10,7 @@ import { createRedactor } from '../electron/logging/redact';
 import { Store, type NewLogEntry } from '../electron/store';
 import { validateShop } from '../shared/shop';
 import { STEP_IDS } from '../shared/steps/catalog';
+import { fleetBench } from './fleet';
 
 const rows: { benchmark: string; measured: string; ratio: string; target: string; ok: boolean }[] = [];
 const time = async (fn: () => unknown | Promise<unknown>) => {
@@ -99,5 +100,6 @@ async function runSpeed(): Promise<void> {
 await logWrites();
 await logReads();
 await runSpeed();
+await fleetBench(rows);
 console.table(rows.map(({ ok, ...row }) => ({ ...row, '': ok ? '✓' : '✗' })));
 if (rows.some((row) => !row.ok)) process.exitCode = 1;

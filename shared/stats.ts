@@ -10,11 +10,22 @@
  */
 export function quantile(sorted: readonly number[], p: number): number | null {
   if (sorted.length === 0) return null;
-  const position = (sorted.length - 1) * Math.min(1, Math.max(0, p));
-  const below = Math.floor(position);
-  const above = Math.min(sorted.length - 1, below + 1);
-  return sorted[below]! + (sorted[above]! - sorted[below]!) * (position - below);
+  const { below, fraction } = quantilePosition(sorted.length, p);
+  return between(sorted[below]!, sorted[Math.min(sorted.length - 1, below + 1)]!, fraction);
 }
+
+/**
+ * Where the p-quantile of `count` ascending values lies: the rank (0-based) just below it, and how far
+ * towards the next rank. A database can then read just those two values from an ordered index.
+ */
+export function quantilePosition(count: number, p: number): { below: number; fraction: number } {
+  const position = (count - 1) * Math.min(1, Math.max(0, p));
+  const below = Math.floor(position);
+  return { below, fraction: position - below };
+}
+
+/** The value `fraction` of the way from `low` to `high`. */
+export const between = (low: number, high: number, fraction: number) => low + (high - low) * fraction;
 
 export interface DurationStats {
   count: number;

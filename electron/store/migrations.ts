@@ -171,6 +171,8 @@ export const MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (run_id, step_id, attempt)
       ) STRICT;
       CREATE INDEX step_attempts_by_step ON step_attempts (step_id, status);
+      -- Insights group the failed attempts (a few among thousands) by error code and by ERPNext's words.
+      CREATE INDEX step_attempts_failed ON step_attempts (error_code, step_id, server_message) WHERE status = 'failed';
 
       -- The history recorded before this version: each step's last attempt.
       INSERT INTO step_attempts (run_id, step_id, attempt, status, started_at, finished_at, duration_ms, error_code, error_message, server_message)

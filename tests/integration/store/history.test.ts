@@ -8,6 +8,7 @@ import { migrate } from '../../../electron/store/migrate';
 import { MIGRATIONS } from '../../../electron/store/migrations';
 import { StepId } from '../../../shared/steps/catalog';
 import { validateShop } from '../../../shared/shop';
+import { durationStats } from '../../../shared/stats';
 
 // Migration 6 and the history repositories on real SQLite files.
 
@@ -86,5 +87,30 @@ describe('the history repositories', () => {
     ]);
     expect(store.history.sessionsOfShop(shop.id).get(run.id)).toHaveLength(2);
     expect(currentOperator({ USER: 'fallback' }).host.length).toBeGreaterThan(0);
+  });
+});
+
+describe('step durations for the ETA and Insights', () => {
+  it('reading only the ranks a quantile needs gives the numbers of all durations through the one statistics module', () => {
+    const store = open(tempFile());
+    const site = store.sites.add({ url: 'https://erp.example.com', displayUrl: 'erp.example.com', apiKey: 'k' });
+    const shop = store.shops.upsert(site.id, shopConfig());
+    const insertRun = store.db.prepare("INSERT INTO runs (id, shop_id, status, phase, machine_version, created_at, updated_at) VALUES (?, ?, 'COMPLETED', 'finished', 1, 't', 't')");
+    const insertStep = store.db.prepare('INSERT INTO run_steps (run_id, step_id, status, attempts, duration_ms) VALUES (?, ?, ?, 1, ?)');
+    const all = new Map<string, number[]>();
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let r = 0; r < 97; r++) {
+      insertRun.run(`run-${r}`, shop.id);
+      for (const stepId of [StepId.Company, StepId.Customer, StepId.PosProfile]) {
+        const failed = random() < 0.1;
+        const duration = Math.round(random() * 5_000);
+        insertStep.run(`run-${r}`, stepId, failed ? 'failed' : 'succeeded', duration);
+        if (!failed) all.set(stepId, [...(all.get(stepId) ?? []), duration]);
+      }
+    }
+    const expected = Object.fromEntries([...all].map(([id, values]) => [id, durationStats(values.sort((a, b) => a - b))]));
+    expect(store.insights.stepDurations()).toEqual(expected);
+    expect(store.runs.typicalDurations()).toEqual(Object.fromEntries(Object.entries(expected).map(([id, stats]) => [id, stats!.medianMs])));
   });
 });
