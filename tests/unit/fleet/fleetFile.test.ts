@@ -35,6 +35,12 @@ describe('reading CSV', () => {
 });
 
 describe('the shipped example', () => {
+  it('README documents every column', () => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### Fleets'), readme.indexOf('### Beyond one machine'));
+    for (const column of FLEET_COLUMNS) expect(section).toContain(`\`${column.name}\``);
+  });
+
   it('examples/fleet.csv is valid and uses every column', () => {
     const text = readFileSync(path.join(ROOT, 'examples', 'fleet.csv'), 'utf8');
     const result = parseFleet(text, 'fleet.csv');
