@@ -49,6 +49,11 @@ export class FleetDesk {
     this.fleets.get(siteId)?.pause();
   }
 
+  /** The app is closing: no queued shop may start against a closed database. */
+  pauseAll(): void {
+    for (const fleet of this.fleets.values()) fleet.pause();
+  }
+
   /** Every shop of the site: its row in the running fleet, else where its latest run stands. */
   status(siteId: string): FleetStatus {
     const site = this.service.site(siteId);

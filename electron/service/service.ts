@@ -280,6 +280,7 @@ export class ProvisioningService {
   }
 
   close(): void {
+    this.fleets.pauseAll();
     for (const controller of this.controllers.values()) controller.dispose();
     this.controllers.clear();
     for (const logger of this.loggers) logger.flush();
