@@ -52,6 +52,7 @@ async function dispatch(command: string, args: string[]): Promise<number> {
   const options: CommandOptions = { db: values.db ?? defaultDbFile(), site: values.site, shop: values.shop, json: Boolean(values.json), step: values.step, level: values.level, out: values.out, file: values.file, run: values.run };
   // For `fleet`, --concurrency is how many shops run at once; the site's request limit keeps its default.
   const fleetConcurrency = command === 'fleet' ? positiveNumber(values.concurrency, 'concurrency') : undefined;
+  if (fleetConcurrency !== undefined && !Number.isInteger(fleetConcurrency)) throw new UsageError(`--concurrency is a number of shops for fleet: a whole number, got "${values.concurrency}"`);
   const requestConcurrency = command === 'fleet' ? undefined : positiveNumber(values.concurrency, 'concurrency');
   const service = new ProvisioningService({
     dbFile: options.db,
@@ -82,7 +83,7 @@ async function dispatch(command: string, args: string[]): Promise<number> {
       case 'export-logs':
         return await exportLogsCommand(env);
       case 'fleet':
-        return await fleetCommand(env, fleetConcurrency && Math.floor(fleetConcurrency));
+        return await fleetCommand(env, fleetConcurrency);
       case 'handover':
         return handoverCommand(env);
       default:

@@ -145,5 +145,8 @@ describe('pos-provisioner fleet over real HTTP', () => {
     const missing = await runCli(['fleet', '--db', w.db], { env: w.env });
     expect(missing.code).toBe(64);
     expect(missing.stderr).toMatch(/fleet needs --file FILE/);
+    const half = await runCli(w.args(file, '--concurrency', '1.5'), { env: w.env });
+    expect(half.code).toBe(64);
+    expect(half.stderr).toMatch(/--concurrency is a number of shops for fleet: a whole number, got "1.5"/);
   });
 });
