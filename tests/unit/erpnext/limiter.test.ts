@@ -62,8 +62,10 @@ describe('adaptive per-site limiter', () => {
   it('spaces starts by 1/rps when a cap is set', async () => {
     const limiter = new SiteLimiter({ maxConcurrent: 10, initialConcurrent: 10, requestsPerSecond: 20 });
     const starts: number[] = [];
+    const before = performance.now();
     await Promise.all(Array.from({ length: 5 }, () => limiter.run(async () => void starts.push(performance.now()))));
-    for (const [i, t] of starts.slice(1).entries()) expect(t - starts[i]!).toBeGreaterThanOrEqual(45);
+    // The fifth start cannot come before 4 × 50 ms (a busy machine can only make starts later, not earlier).
+    expect(Math.max(...starts) - before).toBeGreaterThanOrEqual(198);
   });
 
   it('lets a cancelled caller leave the queue at once, and frees the slot of a failed task', async () => {
