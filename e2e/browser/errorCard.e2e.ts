@@ -47,11 +47,11 @@ describe('a step refused by ERPNext', () => {
     expect(await run.step(StepId.PosSession).getAttribute('data-state')).toBe('pending');
     expect(await run.continueButton.isEnabled()).toBe(true);
     expect(await run.continueButton.getAttribute('class')).toMatch(/button-primary/);
-    expect(await run.cancelButton.isDisabled()).toBe(true);
+    expect(await run.pauseButton.isDisabled()).toBe(true);
     expect(await world.page.getByTestId('next-move').textContent()).toMatch(/stopped at “POS Profile”/);
     expect(await seriousA11yViolations(world.page)).toEqual([]);
     await world.screenshot('run-view-error');
-    await expect.poll(() => world.notifications.map((n) => n.title)).toContain('Corner Cafe: FAILED');
+    await expect.poll(() => world.notifications.map((n) => n.title)).toContain('Corner Cafe: Stopped');
 
     // The moment to call the helpdesk: the support bundle, saved where main puts it (the browser
     // host's downloads folder), its path on screen.
@@ -73,6 +73,6 @@ describe('a step refused by ERPNext', () => {
     expect(await run.step(StepId.PosProfile).getByTestId('step-attempts').textContent()).toBe('2');
     // Completed steps were kept, not run again.
     expect(await run.step(StepId.Company).getByTestId('step-attempts').textContent()).toBe('1');
-    await expect.poll(() => world.notifications.map((n) => n.title)).toContain('Corner Cafe: COMPLETED');
+    await expect.poll(() => world.notifications.map((n) => n.title)).toContain('Corner Cafe: POS ready');
   });
 });

@@ -24,7 +24,8 @@ interface LogsState {
   loading: boolean;
   loadingOlder: boolean;
   error: ApiError | null;
-  open(shopId: string): void;
+  /** Opens a shop's log, with the filters a link brought (or none). */
+  open(shopId: string, filters?: Partial<LogFilters>): void;
   close(): void;
   setFilters(patch: Partial<LogFilters>): void;
   /** Loads older pages until the list index `index` is loaded. */
@@ -79,9 +80,9 @@ export const useLogs = create<LogsState>()((set, get) => {
     loading: false,
     loadingOlder: false,
     error: null,
-    open: (shopId) => {
-      if (get().shopId === shopId) return void reload();
-      set({ shopId, filters: NO_FILTERS });
+    open: (shopId, filters) => {
+      // Each visit starts from the whole log, or from what the link asked for.
+      set({ shopId, filters: { ...NO_FILTERS, ...filters } });
       void reload();
     },
     close: () => {

@@ -1,4 +1,12 @@
 import { create } from 'zustand';
+import { type StepId, isStepId } from '../../shared/steps/catalog';
+
+/** Filters a link into the log can open it with ("View log" on a step, "Show in log" on an error). */
+export interface LogLink {
+  stepId?: StepId;
+  runId?: string;
+  correlationId?: string;
+}
 
 /** The screens of the app. The route lives in the URL hash, so a reload shows the same screen. */
 export type Route =
@@ -8,12 +16,34 @@ export type Route =
   | { name: 'editSite'; siteId: string }
   | { name: 'newShop'; siteId: string }
   | { name: 'run'; siteId: string; shopId: string }
-  | { name: 'logs'; siteId: string; shopId: string }
+  | { name: 'logs'; siteId: string; shopId: string; filters?: LogLink }
   | { name: 'editShop'; siteId: string; shopId: string }
   | { name: 'notFound' };
 
+function parseLogLink(query: string): LogLink | undefined {
+  const params = new URLSearchParams(query);
+  const step = params.get('step');
+  const link: LogLink = {
+    ...(step && isStepId(step) ? { stepId: step } : {}),
+    ...(params.get('run') ? { runId: params.get('run')! } : {}),
+    ...(params.get('correlation') ? { correlationId: params.get('correlation')! } : {}),
+  };
+  return Object.keys(link).length > 0 ? link : undefined;
+}
+
+function logLinkQuery(link: LogLink | undefined): string {
+  if (!link) return '';
+  const params = new URLSearchParams();
+  if (link.stepId) params.set('step', link.stepId);
+  if (link.runId) params.set('run', link.runId);
+  if (link.correlationId) params.set('correlation', link.correlationId);
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}
+
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   const [first, siteId, second, shopId, third] = parts;
   if (parts.length === 0) return { name: 'sites' };
   if (first !== 'sites' || !siteId) return { name: 'notFound' };
@@ -23,7 +53,10 @@ export function parseRoute(hash: string): Route {
   if (second !== 'shops' || !shopId) return { name: 'notFound' };
   if (shopId === 'new' && parts.length === 4) return { name: 'newShop', siteId };
   if (parts.length === 4) return { name: 'run', siteId, shopId };
-  if (third === 'logs' && parts.length === 5) return { name: 'logs', siteId, shopId };
+  if (third === 'logs' && parts.length === 5) {
+    const filters = parseLogLink(query);
+    return filters ? { name: 'logs', siteId, shopId, filters } : { name: 'logs', siteId, shopId };
+  }
   if (third === 'edit' && parts.length === 5) return { name: 'editShop', siteId, shopId };
   return { name: 'notFound' };
 }
@@ -46,7 +79,7 @@ export function hrefFor(route: Route): string {
     case 'run':
       return `#/sites/${e(route.siteId)}/shops/${e(route.shopId)}`;
     case 'logs':
-      return `#/sites/${e(route.siteId)}/shops/${e(route.shopId)}/logs`;
+      return `#/sites/${e(route.siteId)}/shops/${e(route.shopId)}/logs${logLinkQuery(route.filters)}`;
     case 'editShop':
       return `#/sites/${e(route.siteId)}/shops/${e(route.shopId)}/edit`;
   }

@@ -1,6 +1,8 @@
 import { useRuns } from '../../state/runs';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { NetworkBanner } from './NetworkBanner';
+import { NoSecretNotice } from './NoSecretNotice';
+import { OpenInErpnext } from './OpenInErpnext';
 import { RunControls } from './RunControls';
 import { RunProblems } from './RunProblems';
 import { RunProgress } from './RunProgress';
@@ -24,11 +26,15 @@ export function RunScreen({ siteId, shopId }: { siteId: string; shopId: string }
       {!view && !loadError && <p>Loading the run…</p>}
       {view && (
         <div className="run" data-testid="run-view" data-state={view.run.status.toLowerCase()} data-phase={view.run.phase}>
+          <NoSecretNotice siteId={siteId} />
           <NetworkBanner view={view} />
           <RunControls view={view} />
-          <RunProgress view={view} />
-          <RunProblems view={view} />
-          <StepList view={view} />
+          <div className="run-status">
+            <RunProgress view={view} />
+          </div>
+          <RunProblems view={view} siteId={siteId} />
+          <OpenInErpnext view={view} siteId={siteId} />
+          <StepList view={view} siteId={siteId} />
           <ReadinessPanel view={view} />
         </div>
       )}
