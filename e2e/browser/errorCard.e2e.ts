@@ -35,13 +35,14 @@ describe('a step refused by ERPNext', () => {
     expect(await card.getByRole('heading').textContent()).toMatch(/POS Profile failed/);
     expect(await card.getByTestId('error-message').textContent()).toBe('A payment method has no account for this company: Credit Card.');
     expect(await card.getByTestId('error-hint').textContent()).toMatch(/Mode of Payment > Accounts > add the company/);
-    // ERPNext's text (HTML stripped) waits in the detail until asked for.
-    const serverText = card.getByTestId('error-server-message');
-    expect(await serverText.isVisible()).toBe(false);
-    await card.getByText('What ERPNext said').click();
-    expect(await serverText.textContent()).toMatch(/Please set default Cash or Bank account in Mode of Payments Credit Card/);
-    expect(await serverText.textContent()).not.toMatch(/<a /);
+    // ERPNext's own reason (HTML stripped) stands right under the headline; the technical facts wait in a detail.
+    const reason = card.getByTestId('error-reason');
+    expect(await reason.isVisible()).toBe(true);
+    expect(await reason.textContent()).toMatch(/Please set default Cash or Bank account in Mode of Payments Credit Card/);
+    expect(await reason.textContent()).not.toMatch(/<a /);
+    await card.getByText('Technical details').click();
     expect(await card.textContent()).toMatch(/ValidationError \(HTTP 417\)/);
+    expect(await card.textContent()).toMatch(/POST \/api\/resource\/POS Profile/);
 
     // A critical step failed: nothing after it ran, and Continue is the way on.
     expect(await run.step(StepId.PosSession).getAttribute('data-state')).toBe('pending');

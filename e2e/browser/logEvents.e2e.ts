@@ -112,12 +112,12 @@ describe('the log tells the run’s story (issue 11, item 8)', () => {
     const sideways = await logs.detail.locator('pre').evaluate((pre) => pre.scrollWidth - pre.clientWidth);
     expect(sideways).toBeLessThanOrEqual(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
+    await world.screenshot('log-viewer-request');
 
     // Filters that hide everything say so, rather than "no entries yet".
     await logs.search.fill('no entry says this');
     await logs.waitForCount(0);
     expect(await logs.empty.textContent()).toMatch(/No entries match these filters/);
     expect(await logs.empty.textContent()).not.toMatch(/as soon as a run starts/);
-    await world.screenshot('log-viewer-step');
   });
 });

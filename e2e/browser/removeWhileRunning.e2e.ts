@@ -20,6 +20,8 @@ describe('a run going on (issue 11, item 1, and the indicator on every screen)',
     world.sandbox.setLatency(100);
     await run.startButton.click();
     await run.waitForStep(StepId.Company, 'succeeded');
+    // Slow enough that the run is still going through everything below.
+    world.sandbox.setLatency(1_000);
 
     // Visible from every screen: which runs are going, each a link to its run.
     const indicator = page.getByTestId('runs-indicator');
@@ -30,7 +32,7 @@ describe('a run going on (issue 11, item 1, and the indicator on every screen)',
 
     // Remove site: the dialog says a run is going and how to go on, and offers no removal.
     await sitesPage(page).siteCards.first().getByTestId('remove-site').click();
-    const dialog = page.getByTestId('confirm-dialog');
+    const dialog = page.locator('[data-testid="confirm-dialog"][open]');
     await dialog.waitFor();
     expect(await dialog.textContent()).toMatch(/A run is going for Corner Cafe/);
     expect(await dialog.textContent()).toMatch(/Pause/);
@@ -40,12 +42,21 @@ describe('a run going on (issue 11, item 1, and the indicator on every screen)',
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
 
+    // Asked anyway (another window, a stale page): main refuses with what to do, and the host lives on.
+    const answer = await page.evaluate(async (id) => {
+      const response = await fetch('/api/removeSite', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Pos-Api': '1' }, body: JSON.stringify({ payload: id }) });
+      return (await response.json()) as { ok: boolean; error?: { code: string; hint: string } };
+    }, siteId);
+    expect(answer.ok).toBe(false);
+    expect(answer.error?.code).toBe('run_locked');
+    expect(answer.error?.hint).toMatch(/Pause the run/);
+
     // Remove shop: the same.
     await openRoute(world, routes.site(siteId));
     await sitesPage(page).shopRows.first().getByRole('button', { name: 'Remove Corner Cafe' }).click();
-    await page.getByTestId('confirm-dialog').waitFor();
-    expect(await page.getByTestId('confirm-dialog').textContent()).toMatch(/A run is going for Corner Cafe/);
-    expect(await page.getByTestId('confirm-dialog').getByTestId('confirm-button').count()).toBe(0);
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toMatch(/A run is going for Corner Cafe/);
+    expect(await dialog.getByTestId('confirm-button').count()).toBe(0);
     await page.keyboard.press('Escape');
 
     // The run was never touched: it finishes, and the indicator goes.
@@ -56,7 +67,7 @@ describe('a run going on (issue 11, item 1, and the indicator on every screen)',
 
     // Now it may go.
     await sitesPage(page).shopRows.first().getByRole('button', { name: 'Remove Corner Cafe' }).click();
-    await page.getByTestId('confirm-button').click();
+    await dialog.getByTestId('confirm-button').click();
     await expect.poll(() => world.service.listShops(siteId).length).toBe(0);
   });
 });

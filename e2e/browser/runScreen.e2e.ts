@@ -53,7 +53,7 @@ describe('the run screen (issue 11)', () => {
 
     await run.waitForStep(StepId.PosProfile, 'running');
     // Slower from here, so the run is still going when Pause is pressed.
-    world.sandbox.setLatency(1_500);
+    world.sandbox.setLatency(600);
     const row = (await run.step(StepId.PosProfile).boundingBox())!;
     expect(row.y).toBeGreaterThanOrEqual(0);
     expect(row.y + row.height).toBeLessThanOrEqual(800);
@@ -67,6 +67,9 @@ describe('the run screen (issue 11)', () => {
     await run.pauseButton.click();
     await run.waitForPhase('paused');
     expect(await focusedTestId()).not.toBe('BODY');
+    // A write sent just before the pause lands on the site meanwhile; Continue then finds it instead of
+    // waiting out the server's time to commit it.
+    await page.waitForTimeout(1_500);
     world.sandbox.setLatency(0);
     await run.continueButton.click();
     await run.waitForState('completed');
@@ -98,20 +101,22 @@ describe('the run screen (issue 11)', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
-  it('words: a failed run shows no empty readiness heading; the run time leaves out pauses', async () => {
+  it('words: a failed run shows no empty readiness heading; ERPNext’s abbreviation refusal states the real rule; the run time leaves out pauses', async () => {
     world = await startWorld();
-    // The sandbox's own company "Lab HQ" uses LHQ: ERPNext refuses a second company with it.
-    const { siteId, shopId } = seedSiteAndShop(world, cornerCafe({ demoItems: false, company: { name: 'Pier Grocer', abbr: 'LHQ', country: 'United States', currency: 'USD' } }));
+    const { siteId, shopId } = seedSiteAndShop(world, cornerCafe({ demoItems: false }));
+    const refusal = world.sandbox.faults.add({ method: 'POST', path: '/api/resource/Company', kind: 'error', status: 417, excType: 'ValidationError', message: 'Abbreviation already used for another company' });
     await openRoute(world, routes.run(siteId, shopId));
     const { page } = world;
     const run = runPage(page);
     await run.startButton.click();
     await run.waitForState('failed');
-    await run.errorCardFor(StepId.Company).waitFor();
+    // The rule is 1 to 10 letters or digits (the hint said "2 to 5 letters").
+    expect(await run.errorCardFor(StepId.Company).getByTestId('error-hint').textContent()).toMatch(/1 to 10 letters or digits/);
     expect(await page.getByText('Till readiness, read back from ERPNext').count()).toBe(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
 
-    // Fix the abbreviation; pause a while in the middle: "Took" counts the work, not the pause.
-    world.service.saveShop(siteId, cornerCafe({ demoItems: false, company: { name: 'Pier Grocer', abbr: 'PG', country: 'United States', currency: 'USD' } }), shopId);
+    // The cause gone; a pause in the middle: "Took" counts the work, not the pause.
+    world.sandbox.faults.remove(refusal);
     world.sandbox.setLatency(80);
     await run.continueButton.click();
     await run.waitForStep(StepId.Company, 'succeeded');
@@ -123,6 +128,27 @@ describe('the run screen (issue 11)', () => {
     await run.waitForState('completed');
     expect(await run.took.textContent()).toMatch(/of work/);
     expect(await run.took.textContent()).toMatch(/including pauses/);
+  });
+
+  it('words: a step retrying says why in words, not with an error code', async () => {
+    world = await startWorld();
+    const { siteId, shopId } = seedSiteAndShop(world, cornerCafe({ demoItems: false }));
+    world.sandbox.faults.add({ method: 'POST', path: '/api/resource/Company', kind: 'status', status: 503, times: 2 });
+    await openRoute(world, routes.run(siteId, shopId));
+    const { page } = world;
+    const run = runPage(page);
+    world.sandbox.setLatency(300);
+    await run.startButton.click();
+    // Caught the moment it shows (it lasts as long as the retried request).
+    const action = await page.waitForFunction(() => {
+      const text = document.querySelector('[data-testid="step-step_2_company"] [data-testid="step-action"]')?.textContent ?? '';
+      return text.startsWith('Retrying') ? text : null;
+    });
+    const text = (await action.jsonValue()) as string;
+    expect(text).toMatch(/^Retrying in [\d.]+ s: ERPNext is busy or restarting$/);
+    expect(text).not.toMatch(/service_unavailable|\(/);
+    world.sandbox.setLatency(0);
+    await run.waitForState('completed');
   });
 
   it('after POS ready: links open the created records and the POS page in ERPNext', async () => {

@@ -86,7 +86,7 @@ export const ERROR_TEXT: Record<ErrorCode, FriendlyText> = {
   },
   validation_failed: {
     message: 'ERPNext refused the data.',
-    hint: "Read ERPNext's message below, fix the value in the shop form or in ERPNext, then continue.",
+    hint: "Read ERPNext's own message, fix the value in the shop form or in ERPNext, then continue.",
   },
   mandatory_missing: {
     message: 'ERPNext needs a value that was not filled in.',

@@ -1,3 +1,4 @@
+import { RunPhase } from '../../../shared/status';
 import { useRuns } from '../../state/runs';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { NetworkBanner } from './NetworkBanner';
@@ -29,7 +30,8 @@ export function RunScreen({ siteId, shopId }: { siteId: string; shopId: string }
           <NoSecretNotice siteId={siteId} />
           <NetworkBanner view={view} />
           <RunControls view={view} />
-          <div className="run-status">
+          {/* While steps run, the progress and its "now" line stay at the top as the steps scroll under them. */}
+          <div className={view.run.phase === RunPhase.Running || view.run.phase === RunPhase.WaitingForNetwork ? 'run-status run-status-going' : 'run-status'}>
             <RunProgress view={view} />
           </div>
           <RunProblems view={view} siteId={siteId} />

@@ -29,7 +29,7 @@ function RunAgain({ step, siteId, shopId }: Omit<StepRowProps, 'runId' | 'runEnd
   const { title } = stepDefinition(step.stepId);
   if (step.stepId === StepId.DemoItems && shop?.config.demoItems === false) {
     return (
-      <a href={hrefFor({ name: 'editShop', siteId, shopId })} className="button" data-testid="unskip-step-off">
+      <a href={hrefFor({ name: 'editShop', siteId, shopId })} data-testid="unskip-step-off">
         Switch on in Edit shop
       </a>
     );

@@ -15,7 +15,7 @@ export function RemoveShopButton({ shop }: { shop: ShopSummary }) {
       name={shop.name}
       confirmLabel="Remove shop"
       remove={() => remove(shop.siteId, shop.id)}
-      onOpen={() => void refresh()}
+      onOpen={refresh}
       blocked={going.length > 0 ? <RunGoingNotice runs={going} removing="the shop" /> : undefined}
       onRemoved={() => announce(`Shop ${shop.name} removed.`)}
     >

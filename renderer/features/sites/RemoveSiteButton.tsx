@@ -16,7 +16,7 @@ export function RemoveSiteButton({ site }: { site: SiteSummary }) {
       name={site.displayUrl}
       confirmLabel="Remove site"
       remove={() => remove(site.id)}
-      onOpen={() => void refresh()}
+      onOpen={refresh}
       blocked={going.length > 0 ? <RunGoingNotice runs={going} removing="the site" /> : undefined}
       onRemoved={() => {
         announce(`Site ${site.displayUrl} removed.`);

@@ -14,8 +14,8 @@ interface RemoveButtonProps {
    * asking. Main refuses anyway; this saves the installer the refusal.
    */
   blocked?: ReactNode;
-  /** Called as the dialog opens (to ask main for what `blocked` depends on). */
-  onOpen?(): void;
+  /** Called before the dialog opens (to ask main for what `blocked` depends on); the dialog waits for it. */
+  onOpen?(): Promise<void> | void;
   remove(): Promise<Result<null>>;
   onRemoved(): void;
   testId?: string;
@@ -36,8 +36,8 @@ export function RemoveButton({ name, confirmLabel, children, blocked, onOpen, re
       <button
         type="button"
         className="button-danger-quiet"
-        onClick={() => {
-          onOpen?.();
+        onClick={async () => {
+          await onOpen?.();
           setAsking(true);
         }}
         aria-label={`Remove ${name}`}
