@@ -89,6 +89,8 @@ describe('the run screen (issue 11)', () => {
 
     await run.startButton.click();
     await run.waitForState('partial');
+    // A skip the shop's settings made is in the log too, not only the installer's.
+    expect(world.service.countLogs({ shopId, search: 'the shop asks for no demo items' })).toBe(1);
     // Selling settings is not optional: no "skip it" advice.
     expect(await run.nextMove.textContent()).toMatch(/Selling and stock settings/);
     expect(await run.nextMove.textContent()).not.toMatch(/skip/i);

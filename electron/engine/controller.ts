@@ -226,7 +226,10 @@ export class RunController {
     this.deps.logger.info(`Operator: ${label}`);
     const actor = this.ensureActor();
     // A shop that asks for no demo items skips the optional step rather than running it empty.
-    if (next.type === 'START' && this.deps.shop.config.demoItems === false) actor.send({ type: 'SKIP', stepId: StepId.DemoItems });
+    if (next.type === 'START' && this.deps.shop.config.demoItems === false) {
+      actor.send({ type: 'SKIP', stepId: StepId.DemoItems });
+      this.deps.logger.info(`Skip ${StepId.DemoItems}: the shop asks for no demo items`, { stepId: StepId.DemoItems });
+    }
     const done = this.settled();
     actor.send(next);
     return done;
