@@ -12,6 +12,7 @@ export default defineConfig({
       'tests/unit/engine/shopLock.test.ts',
       'tests/unit/erpnext/classification.test.ts',
       'tests/unit/erpnext/recorded-errors.test.ts',
+      'tests/unit/erpnext/erpNextError.test.ts',
       'tests/integration/store/store.test.ts',
     ],
     environment: 'node',

@@ -54,11 +54,11 @@ export async function startWorld(options: { sandbox?: SandboxOptions; run?: RunC
     dbFile: path.join(dir, 'pos.sqlite'),
     secrets: new MemorySecretStore(),
     appVersion: 'e2e',
-    client: { limits: { requestsPerSecond: 200 }, retry: { baseDelayMs: 100, maxDelayMs: 500, maxAttempts: 3 } },
-    // The sandbox works on a request no longer than its added latency (at most a second or two here), so a
-    // write cut off by stopping it can no longer commit after a few seconds: a resumed step need not wait
-    // out a real ERPNext's 120 s before sending it again (which made the outage tests flaky).
-    run: { serverTimeoutMs: 5_000, ...options.run, networkWait: { baseDelayMs: 300, maxDelayMs: 1_000, ...options.run?.networkWait } },
+    client: { retry: { baseDelayMs: 100, maxDelayMs: 500, maxAttempts: 3 } },
+    // A write in flight when the sandbox is stopped is looked for (not resent) until the server's request
+    // timeout: 120 s for a real ERPNext, a few seconds for this sandbox so a test does not wait two minutes.
+    // A test may tune the run further (a long network wait for "Try now").
+    run: { serverTimeoutMs: 4_000, ...options.run, networkWait: { baseDelayMs: 300, maxDelayMs: 1_000, ...options.run?.networkWait } },
   });
   const notifications: { title: string; body: string }[] = [];
   const host = await startBrowserHost({ service, rendererDir: RENDERER_DIR, downloadsDir, appVersion: 'e2e', onNotify: (title, body) => notifications.push({ title, body }) });

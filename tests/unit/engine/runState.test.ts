@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Steps, emptyStep, endpointFailure, failed, finalStatus, interrupted, meansSiteMayBeLost, reset, siteWasReached, started, succeeded } from '../../../electron/engine/runState';
+import { type Steps, activeSteps, emptyStep, endpointFailure, failed, finalStatus, interrupted, isCritical, isOptional, meansSiteMayBeLost, reset, runSummary, siteWasReached, started, stepsFrom, stepsToStart, succeeded } from '../../../electron/engine/runState';
 import type { ErrorInfo } from '../../../shared/errors';
 import { StepStatus } from '../../../shared/status';
 import { STEP_IDS, StepId } from '../../../shared/steps/catalog';
@@ -51,6 +51,11 @@ describe('what may mean the site is gone', () => {
     expect(answered.hint).toMatch(/The site itself is reachable/);
     const silent = endpointFailure(info({ code: 'timeout', category: 'transient', noAnswer: true, message: 'Slow.' }), 3);
     expect(silent.message).toBe('ERPNext answers, but a request of this step never got an answer (3 times in a row). Slow.');
+    expect(silent.hint).toBe("The site itself is reachable: this one request is failing. Check ERPNext's error log for a request of this step (or ask the site's administrator), then Continue.");
+    // Only what is known is said: no status, or no count of tries.
+    expect(endpointFailure(info({ endpoint: 'GET /api/method/ping', attempts: 5, message: 'Odd.' }), 1).message).toBe('ERPNext answers, but GET /api/method/ping kept failing after 5 tries. Odd.');
+    expect(endpointFailure(info({ endpoint: 'GET /api/method/ping', status: 500, attempts: 0, message: 'Odd.' }), 1).message).toBe('ERPNext answers, but GET /api/method/ping kept failing with 500. Odd.');
+    expect(endpointFailure(info({ code: 'server_error', category: 'server', status: 500 }), 1)).toMatchObject({ code: 'server_error', category: 'server', status: 500 });
   });
 });
 
@@ -79,5 +84,53 @@ describe('step records', () => {
     expect(reset(doneStep, 'failed')).toBe(doneStep);
     expect(reset(doneStep, 'all')).toMatchObject({ status: 'pending', attempts: 1 });
     expect(reset(skippedStep, 'all')).toMatchObject({ status: 'skipped' });
+  });
+});
+
+describe('a run read back', () => {
+  it('has every step of the catalog; a step with no row yet is pending', () => {
+    const company = { ...emptyStep(StepId.Company), status: StepStatus.Succeeded, attempts: 2 };
+    const steps = stepsFrom([company]);
+    expect(Object.keys(steps)).toEqual([...STEP_IDS]);
+    expect(steps[StepId.Company]).toBe(company);
+    expect(steps[StepId.PosProfile]).toEqual(emptyStep(StepId.PosProfile));
+  });
+
+  it('which steps are critical (0, 2, 3, 8) and which may be skipped (6)', () => {
+    expect(STEP_IDS.filter(isCritical)).toEqual([StepId.EngineCheck, StepId.Company, StepId.ChartOfAccounts, StepId.PosProfile]);
+    expect(STEP_IDS.filter(isOptional)).toEqual([StepId.DemoItems]);
+  });
+
+  it('starts what is ready, never more than the free slots', () => {
+    const afterCompany = all(StepStatus.Pending, { [StepId.EngineCheck]: StepStatus.Succeeded, [StepId.PlatformSetup]: StepStatus.Succeeded, [StepId.Company]: StepStatus.Succeeded });
+    expect(stepsToStart(afterCompany, 2)).toEqual([StepId.ChartOfAccounts, StepId.Warehouses]);
+    const oneRunning = { ...afterCompany, [StepId.ChartOfAccounts]: { ...afterCompany[StepId.ChartOfAccounts], status: StepStatus.Retrying } };
+    expect(activeSteps(oneRunning)).toEqual([StepId.ChartOfAccounts]);
+    expect(stepsToStart(oneRunning, 2)).toEqual([StepId.Warehouses]);
+    expect(stepsToStart(oneRunning, 1)).toEqual([]);
+  });
+});
+
+describe('the run summary', () => {
+  const withEffects = (status: StepStatus, effects: Record<string, string[]>) => ({ status, outputs: { effects } });
+
+  it('lists what the succeeded steps created, adopted and changed, and the till read-back', () => {
+    const steps = all(StepStatus.Succeeded);
+    Object.assign(steps[StepId.Company], withEffects(StepStatus.Succeeded, { created: ['Company "Cafe"'], adopted: [], changed: [] }));
+    Object.assign(steps[StepId.Customer], withEffects(StepStatus.Succeeded, { adopted: ['Customer "Walk-in Customer"'] }));
+    Object.assign(steps[StepId.Settings], withEffects(StepStatus.Succeeded, { created: [], changed: ['Stock Settings (valuation_method)'] }));
+    // A failed step's effects are not reported as done.
+    Object.assign(steps[StepId.DemoItems], withEffects(StepStatus.Failed, { created: ['Item "Espresso"'] }));
+    steps[StepId.PostSetup].outputs = { readiness: [{ check: 'POS Profile', ok: true }] };
+    expect(runSummary(steps)).toEqual({
+      created: ['Company "Cafe"'],
+      adopted: ['Customer "Walk-in Customer"'],
+      changed: ['Stock Settings (valuation_method)'],
+      readiness: [{ check: 'POS Profile', ok: true }],
+    });
+  });
+
+  it('is empty for a run that did nothing yet', () => {
+    expect(runSummary(all(StepStatus.Pending))).toEqual({ created: [], adopted: [], changed: [], readiness: [] });
   });
 });

@@ -88,9 +88,53 @@ describe('ShopLock', () => {
     const before = a.locks.holder(shop.id)!.heartbeatAt;
     await new Promise((resolve) => setTimeout(resolve, 60));
     expect(a.locks.holder(shop.id)!.heartbeatAt > before).toBe(true);
+    // Renewing is not losing.
+    expect([lost, lock.held]).toEqual([0, true]);
     b.db.prepare('UPDATE run_locks SET heartbeat_at = ?').run(new Date(Date.now() - 120_000).toISOString());
     expect(b.locks.acquire(shop.id, run.id).ok).toBe(true);
     await expect.poll(() => lost).toBe(1);
     expect(lock.held).toBe(false);
+  });
+
+  it('a refusal names itself and tells the installer what to do', () => {
+    const { a, b, shop, run } = twoProcesses();
+    new ShopLock(a, shop, 60_000, () => undefined).acquire(run.id);
+    let refusal: unknown;
+    try {
+      new ShopLock(b, shop, 60_000, () => undefined).acquire(run.id);
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toBeInstanceOf(RunLockedError);
+    expect(refusal).toMatchObject({ name: 'RunLockedError', hint: 'Wait for that run to finish (or close the other window), then try again.' });
+    expect(new RunLockedError('Cafe', 'this window', 'Pause the run first.').hint).toBe('Pause the run first.');
+  });
+
+  it('letting go twice, or without holding, is harmless', () => {
+    const { a, shop, run } = twoProcesses();
+    const lock = new ShopLock(a, shop, 60_000, () => undefined);
+    expect(() => lock.release()).not.toThrow();
+    lock.acquire(run.id);
+    lock.release();
+    expect(() => lock.release()).not.toThrow();
+    expect(a.locks.isFree(shop.id)).toBe(true);
+  });
+
+  it('a heartbeat due after the database was closed (the app quitting) does nothing and throws nothing', async () => {
+    const { a, shop, run } = twoProcesses();
+    const uncaught: unknown[] = [];
+    const record = (error: unknown) => void uncaught.push(error);
+    process.prependListener('uncaughtException', record);
+    try {
+      let lost = 0;
+      const lock = new ShopLock(a, shop, 10, () => lost++);
+      lock.acquire(run.id);
+      a.close();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect([uncaught, lost, lock.held]).toEqual([[], 0, true]);
+      lock.lost(); // stops the heartbeat
+    } finally {
+      process.removeListener('uncaughtException', record);
+    }
   });
 });
