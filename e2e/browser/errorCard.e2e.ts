@@ -35,23 +35,24 @@ describe('a step refused by ERPNext', () => {
     expect(await card.getByRole('heading').textContent()).toMatch(/POS Profile failed/);
     expect(await card.getByTestId('error-message').textContent()).toBe('A payment method has no account for this company: Credit Card.');
     expect(await card.getByTestId('error-hint').textContent()).toMatch(/Mode of Payment > Accounts > add the company/);
-    // ERPNext's text (HTML stripped) waits in the detail until asked for.
-    const serverText = card.getByTestId('error-server-message');
-    expect(await serverText.isVisible()).toBe(false);
-    await card.getByText('What ERPNext said').click();
-    expect(await serverText.textContent()).toMatch(/Please set default Cash or Bank account in Mode of Payments Credit Card/);
-    expect(await serverText.textContent()).not.toMatch(/<a /);
+    // ERPNext's own reason (HTML stripped) stands right under the headline; the technical facts wait in a detail.
+    const reason = card.getByTestId('error-reason');
+    expect(await reason.isVisible()).toBe(true);
+    expect(await reason.textContent()).toMatch(/Please set default Cash or Bank account in Mode of Payments Credit Card/);
+    expect(await reason.textContent()).not.toMatch(/<a /);
+    await card.getByText('Technical details').click();
     expect(await card.textContent()).toMatch(/ValidationError \(HTTP 417\)/);
+    expect(await card.textContent()).toMatch(/POST \/api\/resource\/POS Profile/);
 
     // A critical step failed: nothing after it ran, and Continue is the way on.
     expect(await run.step(StepId.PosSession).getAttribute('data-state')).toBe('pending');
     expect(await run.continueButton.isEnabled()).toBe(true);
     expect(await run.continueButton.getAttribute('class')).toMatch(/button-primary/);
-    expect(await run.cancelButton.isDisabled()).toBe(true);
+    expect(await run.pauseButton.isDisabled()).toBe(true);
     expect(await world.page.getByTestId('next-move').textContent()).toMatch(/stopped at “POS Profile”/);
     expect(await seriousA11yViolations(world.page)).toEqual([]);
     await world.screenshot('run-view-error');
-    await expect.poll(() => world.notifications.map((n) => n.title)).toContain('Corner Cafe: FAILED');
+    await expect.poll(() => world.notifications.map((n) => n.title)).toContain('Corner Cafe: Stopped');
 
     // The moment to call the helpdesk: the support bundle, saved where main puts it (the browser
     // host's downloads folder), its path on screen.
@@ -73,6 +74,6 @@ describe('a step refused by ERPNext', () => {
     expect(await run.step(StepId.PosProfile).getByTestId('step-attempts').textContent()).toBe('2');
     // Completed steps were kept, not run again.
     expect(await run.step(StepId.Company).getByTestId('step-attempts').textContent()).toBe('1');
-    await expect.poll(() => world.notifications.map((n) => n.title)).toContain('Corner Cafe: COMPLETED');
+    await expect.poll(() => world.notifications.map((n) => n.title)).toContain('Corner Cafe: POS ready');
   });
 });

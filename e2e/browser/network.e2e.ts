@@ -30,13 +30,13 @@ describe('the site goes away mid-run', () => {
     // The countdown moves (each probe announces the next one).
     await expect.poll(() => run.networkCountdown.textContent(), { timeout: 10_000 }).not.toBe(first);
     await expect.poll(() => announcement(page)).toMatch(/Waiting for the network/);
-    expect(await run.cancelButton.isEnabled()).toBe(true);
+    expect(await run.pauseButton.isEnabled()).toBe(true);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await world.screenshot('network-banner');
 
     await world.restartSandbox();
     await run.waitForState('completed');
     expect(await run.networkBanner.count()).toBe(0);
-    await expect.poll(() => world.notifications.map((n) => n.title)).toContain('Corner Cafe: COMPLETED');
+    await expect.poll(() => world.notifications.map((n) => n.title)).toContain('Corner Cafe: POS ready');
   });
 });

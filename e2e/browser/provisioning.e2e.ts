@@ -20,7 +20,7 @@ describe('an installer provisions a shop from an empty app', () => {
 
     // Sites: where secrets live is said plainly (the browser host keeps them for the session only).
     await sites.addSiteButton.waitFor();
-    await expect.poll(() => sites.secretStorage.textContent()).toMatch(/kept only for this session/);
+    await expect.poll(() => sites.secretStorage.textContent()).toMatch(/kept for this session only/);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await world.screenshot('sites-empty');
 
@@ -51,7 +51,7 @@ describe('an installer provisions a shop from an empty app', () => {
     const summary = await form.issueSummary.textContent();
     expect(summary).toMatch(/Company name is required/);
     expect(summary).toMatch(/Country is required/);
-    expect(summary).toMatch(/Currency must be an ISO code/);
+    expect(summary).toMatch(/Choose a currency/);
     expect(await form.fieldErrors('shop-company-name').textContent()).toMatch(/Company name is required/);
     expect(await form.fieldErrors('shop-company-country').textContent()).toMatch(/Country is required/);
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -86,7 +86,7 @@ describe('an installer provisions a shop from an empty app', () => {
     await run.view.waitFor();
     await run.waitForState('not_started');
     expect(await run.startButton.isEnabled()).toBe(true);
-    for (const button of [run.continueButton, run.retryAllButton, run.cancelButton]) expect(await button.isDisabled()).toBe(true);
+    for (const button of [run.continueButton, run.retryAllButton, run.pauseButton]) expect(await button.isDisabled()).toBe(true);
     expect(await page.locator('[data-testid^="step-step_"]').count()).toBe(11);
     expect(await seriousA11yViolations(page)).toEqual([]);
 
@@ -95,7 +95,7 @@ describe('an installer provisions a shop from an empty app', () => {
     await run.startButton.click();
     await run.waitForStep(StepId.Company, 'succeeded');
     await run.waitForPhase('running');
-    expect(await run.cancelButton.isEnabled()).toBe(true);
+    expect(await run.pauseButton.isEnabled()).toBe(true);
     expect(await run.startButton.isDisabled()).toBe(true);
     expect(await run.step(StepId.EngineCheck).getByTestId('step-attempts').textContent()).toBe('1');
     await world.screenshot('run-view-running');
@@ -109,7 +109,7 @@ describe('an installer provisions a shop from an empty app', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
     await world.screenshot('run-view-completed');
     // The desktop is told when the run ends.
-    await expect.poll(() => world.notifications).toContainEqual({ title: 'Corner Cafe: COMPLETED', body: 'POS ready: the till can sell.' });
+    await expect.poll(() => world.notifications).toContainEqual({ title: 'Corner Cafe: POS ready', body: 'The till can sell.' });
 
     // Back on the site, the shop's badge says so in words.
     await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: world.sandbox.url, exact: true }).click();

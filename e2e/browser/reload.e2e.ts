@@ -31,7 +31,7 @@ describe('the page is reloaded while a run goes on (main is the truth)', () => {
     expect(await run.step(StepId.EngineCheck).getAttribute('data-state')).toBe('succeeded');
     expect(await run.step(StepId.Company).getAttribute('data-state')).toBe('succeeded');
     expect(await run.startButton.isDisabled()).toBe(true);
-    expect(await run.cancelButton.isEnabled()).toBe(true);
+    expect(await run.pauseButton.isEnabled()).toBe(true);
 
     world.sandbox.setLatency(0);
     await run.waitForState('completed');
@@ -51,7 +51,7 @@ describe('the page is reloaded while a run goes on (main is the truth)', () => {
 
   it('offers Continue for a cancelled run, also after a reload, and Continue finishes it', async () => {
     const run = await runUnderWay();
-    await run.cancelButton.click();
+    await run.pauseButton.click();
 
     await run.waitForPhase('paused');
     await expect.poll(() => announcement(world.page)).toMatch(/Run paused/);

@@ -8,6 +8,7 @@ import { type Sandbox, type SandboxOptions, startSandbox } from '../../sandbox';
 import { type BrowserHost, startBrowserHost } from '../../electron/browserHost/server';
 import { MemorySecretStore } from '../../electron/secrets';
 import { ProvisioningService } from '../../electron/service';
+import type { RunControllerOptions } from '../../electron/engine/controller';
 import { findChromium } from './browser';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -42,7 +43,7 @@ export interface E2eWorld {
  * One e2e test's world: a sandbox (its own SQLite file), the real service on its own database behind
  * the browser host, and a fresh Chromium page on the app.
  */
-export async function startWorld(options: { sandbox?: SandboxOptions } = {}): Promise<E2eWorld> {
+export async function startWorld(options: { sandbox?: SandboxOptions; run?: RunControllerOptions; viewport?: { width: number; height: number } } = {}): Promise<E2eWorld> {
   ensureRendererBuilt();
   const dir = mkdtempSync(path.join(tmpdir(), 'e2e-'));
   const downloadsDir = path.join(dir, 'downloads');
@@ -56,7 +57,8 @@ export async function startWorld(options: { sandbox?: SandboxOptions } = {}): Pr
     client: { retry: { baseDelayMs: 100, maxDelayMs: 500, maxAttempts: 3 } },
     // A write in flight when the sandbox is stopped is looked for (not resent) until the server's request
     // timeout: 120 s for a real ERPNext, a few seconds for this sandbox so a test does not wait two minutes.
-    run: { networkWait: { baseDelayMs: 300, maxDelayMs: 1_000 }, serverTimeoutMs: 4_000 },
+    // A test may tune the run further (a long network wait for "Try now").
+    run: { serverTimeoutMs: 4_000, ...options.run, networkWait: { baseDelayMs: 300, maxDelayMs: 1_000, ...options.run?.networkWait } },
   });
   const notifications: { title: string; body: string }[] = [];
   const host = await startBrowserHost({ service, rendererDir: RENDERER_DIR, downloadsDir, appVersion: 'e2e', onNotify: (title, body) => notifications.push({ title, body }) });
@@ -64,7 +66,7 @@ export async function startWorld(options: { sandbox?: SandboxOptions } = {}): Pr
     executablePath: (await findChromium()).path,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 860 } });
   const page = await context.newPage();
   // The one-time address signs this browser in (an HttpOnly cookie); later visits use host.url.
   await page.goto(host.loginUrl());

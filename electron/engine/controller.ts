@@ -8,10 +8,10 @@ import type { ErrorInfo } from '../../shared/errors';
 import type { RunRecord, ShopRecord } from '../../shared/model';
 import type { RunEvent, RunView } from '../../shared/runView';
 import { RunPhase, RunStatus, StepStatus } from '../../shared/status';
-import { StepId } from '../../shared/steps/catalog';
+import { StepId, stepDefinition } from '../../shared/steps/catalog';
 import { withDefaults } from '../../shared/withDefaults';
 import { MACHINE_VERSION, type ResumeInto, type RunDeps, type RunMachineEvent, runMachine, skipRefusal } from './machine';
-import { DEFAULT_NETWORK_WAIT, type NetworkWaitOptions, waitForNetwork } from './networkWait';
+import { DEFAULT_NETWORK_WAIT, type NetworkWaitOptions, ProbeWaker, waitForNetwork } from './networkWait';
 import { type Steps, finalStatus, interrupted, isOptional, runSummary, stepsFrom } from './runState';
 import { RunLockedError, ShopLock } from './shopLock';
 import { DEFAULT_LEASE, SiteLease, type SiteLeaseOptions } from './siteLease';
@@ -85,6 +85,7 @@ export class RunController {
   private client: ErpNextClient | undefined;
   private lostLock = false;
   private releasing: Promise<void> = Promise.resolve();
+  private readonly probeWaker = new ProbeWaker();
 
   constructor(private readonly deps: RunControllerDeps) {
     const options = deps.options ?? {};
@@ -158,6 +159,34 @@ export class RunController {
     return { ok: true, view: this.view() };
   }
 
+  /**
+   * Brings a skipped optional step back (pending): it runs with the run — now when steps are running,
+   * else at the next Continue, Retry all or new run. Refused when the step is not skipped.
+   */
+  unskip(stepId: StepId): { ok: true; view: RunView } | { ok: false; message: string } {
+    const { title } = stepDefinition(stepId);
+    if (this.view().steps.find((step) => step.stepId === stepId)?.status !== StepStatus.Skipped) return { ok: false, message: `"${title}" is not skipped.` };
+    const apply = () => void this.ensureActor().send({ type: 'UNSKIP', stepId });
+    if (this.lock.held) apply();
+    else this.lock.while(this.run.id, apply);
+    this.deps.logger.info(`Operator: run ${stepId} again (un-skip "${title}")`, { stepId });
+    return { ok: true, view: this.view() };
+  }
+
+  /** While waiting for the network: probe the site now rather than at the next planned try. */
+  tryNow(): RunView {
+    if (!(this.actor && this.lock.held)) {
+      const holder = this.deps.store.locks.isFree(this.deps.shop.id) ? null : this.deps.store.locks.holder(this.deps.shop.id);
+      if (holder) throw new RunLockedError(this.deps.shop.name, describeHolder(holder));
+      return this.view();
+    }
+    if (this.view().run.phase === RunPhase.WaitingForNetwork) {
+      this.deps.logger.info('Operator: try now (asking the site at once instead of waiting for the next try)');
+      this.probeWaker.wake();
+    }
+    return this.view();
+  }
+
   /** Pauses this process's run; refused (RunLockedError) when another process is running the shop. */
   cancel(): void {
     if (this.actor && this.lock.held) {
@@ -205,7 +234,10 @@ export class RunController {
     this.deps.store.history.recordSession(this.run.id, label, osUser, host);
     const actor = this.ensureActor();
     // A shop that asks for no demo items skips the optional step rather than running it empty.
-    if (next.type === 'START' && this.deps.shop.config.demoItems === false) actor.send({ type: 'SKIP', stepId: StepId.DemoItems });
+    if (next.type === 'START' && this.deps.shop.config.demoItems === false) {
+      actor.send({ type: 'SKIP', stepId: StepId.DemoItems });
+      this.deps.logger.info(`Skip ${StepId.DemoItems}: the shop asks for no demo items`, { stepId: StepId.DemoItems });
+    }
     const done = this.settled();
     actor.send(next);
     return done;
@@ -255,7 +287,7 @@ export class RunController {
       waitForNetwork: (send, signal, outageSince) => {
         const cleanSend = (event: RunMachineEvent) => send(clean(event));
         try {
-          waitForNetwork(this.siteClient(), logger, networkWait, cleanSend, signal, outageSince);
+          waitForNetwork(this.siteClient(), logger, networkWait, cleanSend, signal, outageSince, this.probeWaker);
         } catch (error) {
           cleanSend({ type: 'NETWORK.GAVE_UP', error: describe(error) });
         }
@@ -307,6 +339,8 @@ export class RunController {
       throw error;
     }
     for (const step of changed) this.lastPersisted.set(step.stepId, JSON.stringify(step));
+    // The run's own story for the log viewer and the support bundle (search finds "run started").
+    if (!this.run.startedAt && startedAt) this.deps.logger.info('Run started');
     // Only a move into rest lets go: restoring a paused run (the actor's first snapshot) is not one.
     const cameToRest = this.run.phase !== phase && (phase === RunPhase.Finished || phase === RunPhase.Paused);
     this.run = this.deps.store.runs.get(this.run.id)!;

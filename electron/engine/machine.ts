@@ -1,10 +1,11 @@
 import { assign, enqueueActions, fromCallback, setup, stopChild } from 'xstate';
-import { ErrorCode, type ErrorInfo } from '../../shared/errors';
+import { ErrorCode, type ErrorInfo, retryingAction } from '../../shared/errors';
 import { StepStatus } from '../../shared/status';
 import { STEP_CATALOG, type StepId, stepDefinition } from '../../shared/steps/catalog';
 import {
   type Steps,
   activeSteps,
+  emptyStep,
   endpointFailure,
   failed,
   interrupted,
@@ -32,6 +33,8 @@ export type RunMachineEvent =
   | { type: 'CONTINUE' }
   | { type: 'RETRY_ALL' }
   | { type: 'SKIP'; stepId: StepId }
+  /** The installer brings a skipped optional step back: pending again, it runs with the run. */
+  | { type: 'UNSKIP'; stepId: StepId }
   | { type: 'CANCEL' }
   | { type: 'STEP.ACTION'; stepId: StepId; label: string }
   | { type: 'STEP.RETRYING'; stepId: StepId; delayMs: number; code: string }
@@ -156,7 +159,7 @@ export const runMachine = setup({
       enqueue.assign({ steps: mapSteps(context.steps, interrupted) });
     }),
     recordAction: assign({ steps: ({ context, event }) => (event.type === 'STEP.ACTION' ? setStep(context, event.stepId, (s) => ({ ...s, status: StepStatus.Running, currentAction: event.label })) : context.steps) }),
-    recordRetrying: assign({ steps: ({ context, event }) => (event.type === 'STEP.RETRYING' ? setStep(context, event.stepId, (s) => ({ ...s, status: StepStatus.Retrying, currentAction: `Retrying in ${Math.round(event.delayMs / 100) / 10} s (${event.code})` })) : context.steps) }),
+    recordRetrying: assign({ steps: ({ context, event }) => (event.type === 'STEP.RETRYING' ? setStep(context, event.stepId, (s) => ({ ...s, status: StepStatus.Retrying, currentAction: retryingAction(event.delayMs, event.code) })) : context.steps) }),
     recordSuccess: assign(({ context, event }) => {
       if (event.type !== 'STEP.SUCCEEDED') return {};
       const { [event.stepId]: _done, ...lostCycles } = context.lostCycles;
@@ -193,6 +196,9 @@ export const runMachine = setup({
       return { steps: setStep(context, stepId, (s) => failed({ ...s, startedAt: s.startedAt ?? now }, event.error, now)), halted: true, networkError: null, nextProbeAt: null, lostStep: null };
     }),
     skipStep: assign(({ context, event }) => (event.type === 'SKIP' && SKIPPABLE.includes(context.steps[event.stepId].status) ? { steps: setStep(context, event.stepId, (s) => ({ ...s, status: StepStatus.Skipped, error: null })), refusal: null } : {})),
+    unskipStep: assign(({ context, event }) =>
+      event.type === 'UNSKIP' && context.steps[event.stepId].status === StepStatus.Skipped ? { steps: setStep(context, event.stepId, (s) => ({ ...emptyStep(s.stepId), attempts: s.attempts })), refusal: null } : {},
+    ),
     refuseSkip: assign(({ event }) => (event.type === 'SKIP' ? { refusal: skipRefusal(event.stepId) } : {})),
     resetAll: assign(({ context }) => ({ steps: mapSteps(context.steps, (s) => reset(s, 'all')), halted: false, refusal: null, lostCycles: {}, outageSince: null })),
     resetFailed: assign(({ context }) => ({ steps: mapSteps(context.steps, (s) => reset(s, 'failed')), halted: false, refusal: null, lostCycles: {}, outageSince: null })),
@@ -227,6 +233,7 @@ export const runMachine = setup({
       on: {
         START: { target: 'running', actions: 'resetAll' },
         SKIP: [{ guard: 'isOptionalStep', actions: 'skipStep' }, { actions: 'refuseSkip' }],
+        UNSKIP: { actions: 'unskipStep' },
       },
     },
     running: {
@@ -241,6 +248,7 @@ export const runMachine = setup({
           { guard: 'isRunningStep', actions: ['recordFailure', 'startReadySteps'] },
         ],
         SKIP: [{ guard: 'isOptionalStep', actions: ['skipStep', 'startReadySteps'] }, { actions: 'refuseSkip' }],
+        UNSKIP: { actions: ['unskipStep', 'startReadySteps'] },
         CANCEL: { target: 'paused', actions: 'stopActiveSteps' },
       },
     },
@@ -254,6 +262,7 @@ export const runMachine = setup({
         ],
         'NETWORK.GAVE_UP': { target: 'finished', actions: 'failAfterOutage' },
         SKIP: [{ guard: 'isOptionalStep', actions: 'skipStep' }, { actions: 'refuseSkip' }],
+        UNSKIP: { actions: 'unskipStep' },
         CANCEL: { target: 'paused', actions: 'clearNetwork' },
       },
     },
@@ -263,6 +272,7 @@ export const runMachine = setup({
         START: { target: 'running', actions: 'resetFailed' },
         RETRY_ALL: { target: 'running', actions: 'resetAll' },
         SKIP: [{ guard: 'isOptionalStep', actions: 'skipStep' }, { actions: 'refuseSkip' }],
+        UNSKIP: { actions: 'unskipStep' },
       },
     },
     finished: {
@@ -270,6 +280,7 @@ export const runMachine = setup({
         CONTINUE: { target: 'running', actions: 'resetFailed' },
         RETRY_ALL: { target: 'running', actions: 'resetAll' },
         SKIP: [{ guard: 'isOptionalStep', actions: 'skipStep' }, { actions: 'refuseSkip' }],
+        UNSKIP: { actions: 'unskipStep' },
       },
     },
   },

@@ -17,6 +17,38 @@ export interface NetworkWaitOptions {
 
 export const DEFAULT_NETWORK_WAIT: NetworkWaitOptions = { baseDelayMs: 1_000, maxDelayMs: 5_000, giveUpAfterMs: 30 * 60_000 };
 
+/**
+ * Lets the installer cut the pause before the next probe short ("Try now"): the probe loop naps on it,
+ * and `wake()` ends the nap at once.
+ */
+export class ProbeWaker {
+  private wakeUp: (() => void) | null = null;
+
+  /** Sleeps `ms` (or until aborted); true when woken early. */
+  nap(ms: number, signal: AbortSignal): Promise<boolean> {
+    return new Promise((resolve) => {
+      const finish = (woken: boolean) => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', aborted);
+        if (this.wakeUp === wake) this.wakeUp = null;
+        resolve(woken);
+      };
+      const aborted = () => finish(false);
+      const wake = () => finish(true);
+      const timer = setTimeout(() => finish(false), ms);
+      signal.addEventListener('abort', aborted, { once: true });
+      this.wakeUp = wake;
+    });
+  }
+
+  /** Ends the current nap; false when the loop is not napping (a probe is already under way). */
+  wake(): boolean {
+    const wake = this.wakeUp;
+    wake?.();
+    return Boolean(wake);
+  }
+}
+
 /** A probe failure that means the site is still out of reach (rather than answering, however oddly). */
 function stillUnreachable(error: unknown): boolean {
   if (!(error instanceof ErpNextError)) return true;
@@ -28,7 +60,15 @@ function stillUnreachable(error: unknown): boolean {
  * try, for the countdown banner), until it answers. The outage's clock starts at `outageSince`, so a
  * site that comes back only to fail again does not restart the 30 minutes.
  */
-export function waitForNetwork(client: ErpNextClient, logger: Logger, options: NetworkWaitOptions, send: (event: RunMachineEvent) => void, signal: AbortSignal, outageSince = Date.now()): void {
+export function waitForNetwork(
+  client: ErpNextClient,
+  logger: Logger,
+  options: NetworkWaitOptions,
+  send: (event: RunMachineEvent) => void,
+  signal: AbortSignal,
+  outageSince = Date.now(),
+  waker?: ProbeWaker,
+): void {
   const backoff = new Backoff({ baseDelayMs: options.baseDelayMs, maxDelayMs: options.maxDelayMs, maxAttempts: Number.POSITIVE_INFINITY, maxTotalMs: options.giveUpAfterMs }, { startedAt: outageSince });
   const loop = async () => {
     for (let atOnce = true; !signal.aborted; atOnce = false) {
@@ -50,9 +90,11 @@ export function waitForNetwork(client: ErpNextClient, logger: Logger, options: N
           return;
         }
         const next = new Date(Date.now() + delay).toISOString();
-        logger.warn(`Site unreachable (${(error as ErpNextError).code ?? 'error'}); next try at ${next}`);
+        logger.warn(`Site unreachable: ${describeFailure(error).message} Next try at ${next}`, { data: { code: (error as ErpNextError).code ?? 'error' } });
         send({ type: 'NETWORK.PROBE', at: next, error: describeFailure(error) });
-        await sleep(delay, signal).catch(() => undefined);
+        if (!waker) await sleep(delay, signal).catch(() => undefined);
+        // Woken by "Try now": say the probe is under way (the banner stops counting down).
+        else if (await waker.nap(delay, signal)) send({ type: 'NETWORK.PROBE', at: new Date().toISOString() });
       }
     }
   };

@@ -1,30 +1,27 @@
 import type { ErrorInfo } from '../../shared/errors';
 import type { RunRecord } from '../../shared/model';
 import type { RunEvent, RunView } from '../../shared/runView';
-import { RunPhase, SETTLED_OK, StepStatus } from '../../shared/status';
-import { STEP_IDS, type StepId } from '../../shared/steps/catalog';
+import { RunPhase, StepStatus } from '../../shared/status';
+import type { ShopConfig } from '../../shared/shop/schema';
+import { STEP_IDS, StepId } from '../../shared/steps/catalog';
 import { weightedProgress } from '../../shared/steps/graph';
+import { scheduledRemaining } from './eta';
 import { type Steps, statusesOf } from './runState';
 
-/** Time left: typical durations of what has not finished, minus how long running steps have been at it. */
-export function estimateRemaining(steps: Steps, typical: Partial<Record<StepId, number>>, now = Date.now()): number | null {
-  const remaining = STEP_IDS.filter((id) => !SETTLED_OK.includes(steps[id].status));
-  if (remaining.length === 0) return 0;
-  if (remaining.some((id) => typical[id] === undefined)) return null;
-  return remaining.reduce((sum, id) => {
-    const spent = steps[id].startedAt && steps[id].status !== StepStatus.Failed ? now - Date.parse(steps[id].startedAt!) : 0;
-    return sum + Math.max(0, typical[id]! - spent);
-  }, 0);
+/** The steps as the run will take them: a shop without demo items skips that step when it starts. */
+function planned(steps: Steps, config: Pick<ShopConfig, 'demoItems'> | undefined): Steps {
+  if (config?.demoItems !== false || steps[StepId.DemoItems].status !== StepStatus.Pending) return steps;
+  return { ...steps, [StepId.DemoItems]: { ...steps[StepId.DemoItems], status: StepStatus.Skipped } };
 }
 
-export function buildView(shop: { id: string; name: string }, run: RunRecord, steps: Steps, typical: Partial<Record<StepId, number>>, networkError: ErrorInfo | null): RunView {
+export function buildView(shop: { id: string; name: string; config?: Pick<ShopConfig, 'demoItems'> }, run: RunRecord, steps: Steps, typical: Partial<Record<StepId, number>>, networkError: ErrorInfo | null): RunView {
   return {
     shopId: shop.id,
     shopName: shop.name,
     run,
     steps: STEP_IDS.map((id) => steps[id]),
     progress: weightedProgress(statusesOf(steps)),
-    etaMs: run.phase === RunPhase.Finished ? 0 : estimateRemaining(steps, typical),
+    etaMs: run.phase === RunPhase.Finished ? 0 : scheduledRemaining(planned(steps, shop.config), typical),
     networkError,
   };
 }

@@ -7,11 +7,12 @@ import { StoreError } from '../store';
 import type { ApiError } from '../../shared/ipc/result';
 import { invalidInput } from './validate';
 
-/** A command the app declines with a reason (skipping a critical step). */
+/** A command the app declines with a reason (skipping a critical step); `code` lets the page react to it. */
 export class CommandRefusedError extends Error {
   constructor(
     message: string,
     readonly hint: string,
+    readonly code = 'refused',
   ) {
     super(message);
     this.name = 'CommandRefusedError';
@@ -22,7 +23,7 @@ export class CommandRefusedError extends Error {
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ZodError) return invalidInput(error);
   if (error instanceof ErpNextError) return { code: error.code, message: error.message, hint: error.hint, serverMessage: error.serverMessage };
-  if (error instanceof CommandRefusedError) return { code: 'refused', message: error.message, hint: error.hint };
+  if (error instanceof CommandRefusedError) return { code: error.code, message: error.message, hint: error.hint };
   if (error instanceof RunLockedError) return { code: 'run_locked', message: error.message, hint: error.hint };
   if (error instanceof HandoverNotReadyError) return { code: 'not_finished', message: error.message, hint: error.hint };
   if (error instanceof NotFoundError) return { code: 'not_found', message: error.message, hint: error.hint };

@@ -31,7 +31,7 @@ export function forwardEvents(service: ProvisioningService, sinks: EventSinks, p
   const stopRuns = service.onRunUpdate((view, events) => {
     sinks.runUpdate({ view, events });
     for (const event of events) {
-      if (event.type === 'run.finished') ports.notify(`${view.shopName}: ${event.status}`, finishedText(view.run.status, view.steps.find((s) => s.status === StepStatus.Failed)?.stepId));
+      if (event.type === 'run.finished') ports.notify(`${view.shopName}: ${RESULT_WORDS[event.status] ?? event.status}`, finishedText(view.run.status, view.steps.find((s) => s.status === StepStatus.Failed)?.stepId));
     }
   });
   return () => {
@@ -42,8 +42,11 @@ export function forwardEvents(service: ProvisioningService, sinks: EventSinks, p
   };
 }
 
+/** The words the run screen's badge uses for a finished run: one vocabulary on screen and in notifications. */
+const RESULT_WORDS: Record<string, string> = { COMPLETED: 'POS ready', PARTIAL: 'Finished with problems', FAILED: 'Stopped' };
+
 function finishedText(status: string, failedStep?: Parameters<typeof stepDefinition>[0]): string {
-  if (status === 'COMPLETED') return 'POS ready: the till can sell.';
-  const where = failedStep ? ` at "${stepDefinition(failedStep).title}"` : '';
-  return status === 'PARTIAL' ? `Set up with problems${where}; open the run to continue.` : `Stopped${where}; open the run to see what to fix.`;
+  if (status === 'COMPLETED') return 'The till can sell.';
+  const where = failedStep ? ` “${stepDefinition(failedStep).title}” failed.` : '';
+  return status === 'PARTIAL' ? `Most of the shop is set up;${where} Open the run to fix it.` : `The run stopped.${where} Open the run to see what to fix.`;
 }

@@ -4,6 +4,8 @@ import type { ProvisioningService } from '../service';
 import type { CommandInput, CommandValue, PosCommand, SavedDocument, ShopSummary, SiteSummary } from '../../shared/ipc/contract';
 import type { SiteRecord } from '../../shared/model';
 import { validateShop } from '../../shared/shop/validate';
+import { StepStatus } from '../../shared/status';
+import { StepId, stepDefinition } from '../../shared/steps/catalog';
 import { CommandRefusedError } from './errors';
 import type { HostPorts } from './ports';
 
@@ -66,14 +68,38 @@ async function saveHandover(service: ProvisioningService, ports: HostPorts, shop
 function unredactedHandlers(service: ProvisioningService, ports: HostPorts): Handlers {
   const summary = (site: SiteRecord): SiteSummary => ({ ...site, hasSecret: service.hasSecret(site.id), transportWarning: service.transportWarning(site) });
   const launch = (shopId: string, start: (id: string) => Promise<unknown>) => {
+    refuseWithoutSecret(shopId);
     // Lock conflicts throw synchronously (before anything runs); later failures are part of the run.
     start(shopId).catch(() => undefined);
     return service.runView(shopId);
   };
+  /** Without the API secret every step would fail (it is forgotten at restart where there is no keychain): say so before starting. */
+  const refuseWithoutSecret = (shopId: string) => {
+    const site = service.site(service.shop(shopId).siteId);
+    if (service.hasSecret(site.id)) return;
+    throw new CommandRefusedError(
+      `No API secret is available for ${site.displayUrl} in this session, so the run cannot reach ERPNext.`,
+      'Edit the site and type the API secret again, then start the run.',
+      'no_secret',
+    );
+  };
   return {
     appInfo: async () => ({ version: ports.appVersion, secretStorage: service.secretStorage.description, secretsPersist: service.secretStorage.persistent, host: ports.host, updates: await ports.updateStatus() }),
     listSites: async () => service.listSites().map(summary),
-    saveSite: async ({ id, ...input }) => summary(service.saveSite(input, id)),
+    saveSite: async ({ id, replaceExisting, ...input }) => {
+      // Adding a site whose address is already saved would silently replace that site's key and secret.
+      const taken = id ? null : service.checkSiteUrl(input.url).existing;
+      if (taken && !replaceExisting) {
+        throw new CommandRefusedError(
+          `${taken.displayUrl} is already saved (API key ${taken.apiKey}). Saving would replace its API key and secret.`,
+          'Confirm to replace them, or open that site from the list to edit it.',
+          'site_exists',
+        );
+      }
+      return summary(service.saveSite(input, id));
+    },
+    checkSiteUrl: async (url) => service.checkSiteUrl(url),
+    modesOfPayment: (siteId) => service.modesOfPayment(siteId),
     removeSite: async (siteId) => {
       service.removeSite(siteId);
       return null;
@@ -83,11 +109,21 @@ function unredactedHandlers(service: ProvisioningService, ports: HostPorts): Han
     listShops: async (siteId) =>
       service.listShops(siteId).map((shop): ShopSummary => {
         const run = service.store.runs.latestForShop(shop.id);
-        return { ...shop, latestRun: run && { id: run.id, status: run.status, phase: run.phase, updatedAt: run.updatedAt }, progress: run ? service.runView(shop.id).progress : 0 };
+        const view = run ? service.runView(shop.id) : null;
+        return {
+          ...shop,
+          latestRun: run && { id: run.id, status: run.status, phase: run.phase, updatedAt: run.updatedAt },
+          progress: view?.progress ?? 0,
+          runGoing: !service.store.locks.isFree(shop.id),
+          skippedSteps: view?.steps.filter((step) => step.status === StepStatus.Skipped).map((step) => step.stepId) ?? [],
+          companyExists: service.existingCompany(shop.id) !== null,
+        };
       }),
     saveShop: async ({ siteId, shopId, config }) => {
       const result = service.saveShop(siteId, config, shopId);
-      return result.ok ? { saved: true, shop: result.shop, warnings: result.warnings } : { saved: false, issues: result.issues };
+      if (!result.ok) return { saved: false, issues: result.issues };
+      service.syncOptionalSteps(result.shop.id);
+      return { saved: true, shop: result.shop, warnings: result.warnings };
     },
     removeShop: async (shopId) => {
       service.removeShop(shopId);
@@ -117,6 +153,19 @@ function unredactedHandlers(service: ProvisioningService, ports: HostPorts): Han
       if (!result.ok) throw new CommandRefusedError(result.message, 'Only optional steps can be skipped; fix the cause and choose Continue.');
       return result.view;
     },
+    unskipStep: async ({ shopId, stepId }) => {
+      const { title } = stepDefinition(stepId);
+      if (stepId === StepId.DemoItems && service.shop(shopId).config.demoItems === false) {
+        throw new CommandRefusedError(`"${title}" is switched off in the shop's settings.`, 'Open Edit shop, tick "Add demo items" and save: the step then runs with the run.');
+      }
+      refuseWithoutSecret(shopId);
+      const result = service.unskipStep(shopId, stepId);
+      if (!result.ok) throw new CommandRefusedError(result.message, 'Only a skipped optional step can be brought back.');
+      result.done?.catch(() => undefined);
+      return result.view;
+    },
+    tryNow: async (shopId) => service.tryNow(shopId),
+    activeRuns: async () => service.activeRuns(),
     cancelRun: async (shopId) => {
       service.cancelRun(shopId);
       return null;

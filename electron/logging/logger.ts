@@ -2,6 +2,7 @@ import type { LogEntry } from '../../shared/model';
 import type { LogLevel } from '../../shared/status';
 import type { StepId } from '../../shared/steps/catalog';
 import type { NewLogEntry, Store } from '../store';
+import { readablePaths } from './readablePaths';
 import type { Redactor } from './redact';
 
 export interface LogFields {
@@ -21,6 +22,7 @@ export interface LogScope {
 /**
  * Structured logs for one shop's runs. Entries are redacted here, at the sink, so nothing written to
  * SQLite or handed to a listener can hold a secret; they are written in batches (one transaction).
+ * Request paths in messages are stored decoded (before redaction, so an escaped secret is caught too).
  */
 export class Logger {
   private buffer: NewLogEntry[] = [];
@@ -44,7 +46,7 @@ export class Logger {
       level,
       stepId: fields.stepId ?? null,
       correlationId: fields.correlationId ?? null,
-      message,
+      message: readablePaths(message),
       data: fields.data ?? null,
     }) as NewLogEntry;
     this.buffer.push(entry);

@@ -8,10 +8,12 @@ import { type KnownSecret, type Redactor, createRedactor } from '../logging/reda
 import type { SecretStore } from '../secrets';
 import { Store, describeHolder } from '../store';
 import type { ConnectionCheck, LogEntry, LogQuery, ShopRecord, SiteRecord } from '../../shared/model';
-import type { SiteInput as ContractSiteInput } from '../../shared/ipc/contract';
+import type { ActiveRun, SiteInput as ContractSiteInput, SiteUrlCheck } from '../../shared/ipc/contract';
 import type { RunEvent, RunView } from '../../shared/runView';
-import { type ShopIssue, validateShop } from '../../shared/shop/validate';
-import type { StepId } from '../../shared/steps/catalog';
+import { RunPhase, StepStatus } from '../../shared/status';
+import type { ShopConfig } from '../../shared/shop/schema';
+import { type ShopIssue, companyAbbreviation, validateShop } from '../../shared/shop/validate';
+import { StepId } from '../../shared/steps/catalog';
 import { writeSupportBundle } from './bundle';
 import { FleetDesk } from './fleetDesk';
 import { SharedRecordGate, sharedRecordOf } from './sharedRecords';
@@ -113,10 +115,25 @@ export class ProvisioningService {
     const verdict = plainHttpVerdict(baseUrl, allowPlainHttp);
     if (!verdict.ok) throw verdict.error;
     const fields = { url: baseUrl, displayUrl, apiKey: input.apiKey.trim(), tlsCaFile, tlsPin, allowPlainHttp };
+    const secret = input.apiSecret?.trim();
+    // A result measured with another address, key, secret or certificate says nothing about the new ones.
+    const reachedDifferently =
+      existing && (existing.url !== baseUrl || existing.apiKey !== fields.apiKey || existing.tlsPin !== tlsPin || existing.tlsCaFile !== tlsCaFile || existing.allowPlainHttp !== allowPlainHttp || (secret && secret !== this.secrets.get(existing.id)));
     const site = existing ? this.store.sites.update(existing.id, fields)! : this.store.sites.add(fields);
-    if (input.apiSecret) this.secrets.set(site.id, input.apiSecret.trim());
+    if (secret) this.secrets.set(site.id, secret);
     this.secretsCache = undefined;
+    if (reachedDifferently && site.lastCheck) {
+      this.store.sites.recordCheck(site.id, null);
+      return this.site(site.id);
+    }
     return site;
+  }
+
+  /** The address as it would be saved, and the saved site that already has it (saving nothing). */
+  checkSiteUrl(url: string): SiteUrlCheck {
+    const { baseUrl, displayUrl } = normalizeSiteUrl(url);
+    const existing = this.store.sites.findByUrl(baseUrl);
+    return { url: baseUrl, displayUrl, existing: existing && { id: existing.id, displayUrl: existing.displayUrl, apiKey: existing.apiKey } };
   }
 
   removeSite(siteId: string): void {
@@ -150,6 +167,13 @@ export class ProvisioningService {
     return client.callGet<string[]>('erpnext.accounts.doctype.account.chart_of_accounts.chart_of_accounts.get_charts_for_country', { country, with_standard: 1 });
   }
 
+  /** The enabled Modes of Payment of the site, by name (for the shop form). */
+  async modesOfPayment(siteId: string): Promise<string[]> {
+    const client = this.clientFor(this.site(siteId), this.siteLogger());
+    const modes = await client.listAll<{ name: string }>('Mode of Payment', { fields: ['name'], filters: { enabled: 1 } });
+    return modes.map((mode) => mode.name).sort((a, b) => a.localeCompare(b));
+  }
+
   // ---- shops --------------------------------------------------------------------------------------
 
   listShops(siteId?: string): ShopRecord[] {
@@ -163,6 +187,8 @@ export class ProvisioningService {
     if (!result.ok) return { ok: false, issues: result.issues };
     const existing = shopId ? this.store.shops.get(shopId) : this.store.shops.list(siteId).find((s) => s.name === result.value.company.name.trim());
     if (existing) this.refuseWhileRunning(existing, 'editing it');
+    const fixed = existing ? this.fixedCompanyIssues(existing, result.value) : [];
+    if (fixed.length > 0) return { ok: false, issues: fixed };
     const shop = shopId ? this.store.shops.update(shopId, result.value) : this.store.shops.upsert(siteId, result.value);
     if (!shop) throw new NotFoundError('That shop no longer exists.');
     this.forget(shop.id);
@@ -189,6 +215,50 @@ export class ProvisioningService {
     const message = describeMove(shop, from, to, verdict);
     this.siteLogger().info(message);
     return { ...verdict, message };
+  }
+
+  /** The company as a run created or adopted it in ERPNext (the latest such run), or null when none did. */
+  existingCompany(shopId: string): { company: string; abbr: string; currency: string; country: string } | null {
+    for (const run of this.store.runs.listForShop(shopId)) {
+      const step = this.store.runs.steps(run.id).find((s) => s.stepId === StepId.Company && s.status === StepStatus.Succeeded);
+      if (step?.outputs) return step.outputs as { company: string; abbr: string; currency: string; country: string };
+    }
+    return null;
+  }
+
+  /**
+   * Once the company exists in ERPNext, what it was created with cannot change from here: ERPNext names
+   * its accounts and warehouses with the abbreviation, builds the chart for the country once, and keeps
+   * one currency. A shop file that changes them would make the next run work on another company (or fail).
+   */
+  private fixedCompanyIssues(shop: ShopRecord, next: ShopConfig): ShopIssue[] {
+    const company = this.existingCompany(shop.id);
+    if (!company) return [];
+    const was = shop.config.company;
+    const now = next.company;
+    const exists = `The company "${company.company}" already exists in ERPNext`;
+    const issues: ShopIssue[] = [];
+    if (now.name.trim() !== was.name.trim()) issues.push({ path: 'company.name', message: `${exists}: its name cannot change here. Keep "${was.name}", or create a new shop for another company.` });
+    if (companyAbbreviation(next) !== companyAbbreviation(shop.config)) {
+      issues.push({ path: 'company.abbr', message: `${exists} with the abbreviation ${company.abbr}; ERPNext names its accounts and warehouses with it, so it cannot change. Keep ${companyAbbreviation(shop.config)}.` });
+    }
+    if (now.country !== was.country) issues.push({ path: 'company.country', message: `${exists} in ${company.country}: its country cannot change here. Keep ${was.country}.` });
+    if (now.currency !== was.currency) issues.push({ path: 'company.currency', message: `${exists} with the currency ${company.currency}: keep ${was.currency}.` });
+    if (now.chartOfAccounts !== was.chartOfAccounts) issues.push({ path: 'company.chartOfAccounts', message: `${exists}: its chart of accounts was built when it was created. Keep "${was.chartOfAccounts}".` });
+    return issues;
+  }
+
+  /**
+   * The shop form's demo items switch and the run agree: switched on, a skipped "Demo items" comes back
+   * (it runs at the next Continue or run); switched off, a run that has not added them skips them.
+   */
+  syncOptionalSteps(shopId: string): void {
+    const controller = this.controller(shopId);
+    const view = controller.view();
+    const demo = view.steps.find((step) => step.stepId === StepId.DemoItems);
+    const wanted = this.shop(shopId).config.demoItems !== false;
+    if (wanted && demo?.status === StepStatus.Skipped) controller.unskip(StepId.DemoItems);
+    else if (!wanted && view.run.phase !== RunPhase.Idle && (demo?.status === StepStatus.Pending || demo?.status === StepStatus.Failed)) controller.skip(StepId.DemoItems);
   }
 
   removeShop(shopId: string): void {
@@ -219,6 +289,32 @@ export class ProvisioningService {
     return this.controller(shopId).view();
   }
 
+  /**
+   * Brings a skipped optional step back and, when the run is at rest (paused or finished), continues it
+   * so the step runs now. Before the first run the step simply runs with Start.
+   */
+  unskipStep(shopId: string, stepId: StepId): { ok: true; view: RunView; done?: Promise<RunView> } | { ok: false; message: string } {
+    const controller = this.controller(shopId);
+    const result = controller.unskip(stepId);
+    if (!result.ok) return result;
+    const phase = result.view.run.phase;
+    if (phase !== RunPhase.Paused && phase !== RunPhase.Finished) return result;
+    const done = controller.continueRun();
+    return { ok: true, view: controller.view(), done };
+  }
+
+  tryNow = (shopId: string) => this.controller(shopId).tryNow();
+
+  /** Runs going now on any site: this process's, and others' (their run lock is held). */
+  activeRuns(): ActiveRun[] {
+    return this.store.shops.list().flatMap((shop) => {
+      if (this.store.locks.isFree(shop.id)) return [];
+      const view = this.controller(shop.id).view();
+      return [{ siteId: shop.siteId, shopId: shop.id, shopName: shop.name, phase: view.run.phase, progress: view.progress }];
+    });
+  }
+
+  /** The shop's runs, newest first. */
   startRun = (shopId: string) => this.controller(shopId).start();
   continueRun = (shopId: string) => this.controller(shopId).continueRun();
   retryAll = (shopId: string) => this.controller(shopId).retryAll();

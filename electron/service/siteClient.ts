@@ -27,7 +27,7 @@ export function clientForSite(site: SiteRecord, secrets: SecretStore, logger: Lo
   if (!verdict.ok) throw verdict.error;
   const apiSecret = secrets.get(site.id);
   if (!apiSecret) {
-    throw new ErpNextError({ code: 'auth_failed', message: `No API secret is available for ${site.displayUrl}.`, hint: `Enter the API secret again (it is kept in ${secrets.description}).` });
+    throw new ErpNextError({ code: 'auth_failed', message: `No API secret is available for ${site.displayUrl}.`, hint: secrets.persistent ? 'Edit the site and type the API secret again.' : 'Edit the site and type the API secret again: without a keychain it is kept for this session only.' });
   }
   return new ErpNextClient({
     siteUrl: site.url,

@@ -40,7 +40,9 @@ function where(query: LogQuery): { sql: string; params: unknown[] } {
   if (query.runId) add('run_id = ?', query.runId);
   if (query.shopId) add('shop_id = ?', query.shopId);
   if (query.stepId) add('step_id = ?', query.stepId);
-  if (query.correlationId) add('correlation_id = ?', query.correlationId);
+  // A step attempt's id ("s8-1a2b3c4d") also finds its requests ("s8-1a2b3c4d.3"): a range on the
+  // index rather than LIKE, which SQLite cannot serve from an index by default. '/' follows '.'.
+  if (query.correlationId) add('(correlation_id = ? OR (correlation_id >= ? AND correlation_id < ?))', query.correlationId, `${query.correlationId}.`, `${query.correlationId}/`);
   if (query.level) {
     const levels = LOG_LEVELS.slice(LOG_LEVELS.indexOf(query.level));
     add(`level IN (${levels.map(() => '?').join(', ')})`, ...levels);

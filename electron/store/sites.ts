@@ -74,7 +74,8 @@ export class SitesRepository {
     return this.get(id);
   }
 
-  recordCheck(id: string, check: ConnectionCheck): void {
+  /** The last connection test's result; null forgets it (the address, key or secret changed). */
+  recordCheck(id: string, check: ConnectionCheck | null): void {
     this.db.prepare('UPDATE sites SET last_check = ?, updated_at = ? WHERE id = ?').run(toJson(check), now(), id);
   }
 

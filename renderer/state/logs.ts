@@ -3,7 +3,6 @@ import type { ApiError, Result } from '../../shared/ipc/result';
 import type { LogEntry } from '../../shared/model';
 import { api } from '../api';
 import { type LogFilters, NO_FILTERS, logQuery, matchesFilters } from './logQuery';
-import { useRoute } from './navigation';
 
 const FIRST_PAGE = 500;
 const MAX_PAGE = 10_000;
@@ -25,7 +24,8 @@ interface LogsState {
   loading: boolean;
   loadingOlder: boolean;
   error: ApiError | null;
-  open(shopId: string): void;
+  /** Opens a shop's log, with the filters a link brought (or none). */
+  open(shopId: string, filters?: Partial<LogFilters>): void;
   close(): void;
   setFilters(patch: Partial<LogFilters>): void;
   /** Loads older pages until the list index `index` is loaded. */
@@ -80,11 +80,9 @@ export const useLogs = create<LogsState>()((set, get) => {
     loading: false,
     loadingOlder: false,
     error: null,
-    open: (shopId) => {
-      if (get().shopId === shopId) return void reload();
-      // Opened from a run's timeline (…/logs?step=…): filtered to that step from the start.
-      const { route } = useRoute.getState();
-      set({ shopId, filters: route.name === 'logs' && route.stepId ? { ...NO_FILTERS, stepId: route.stepId } : NO_FILTERS });
+    open: (shopId, filters) => {
+      // Each visit starts from the whole log, or from what the link asked for.
+      set({ shopId, filters: { ...NO_FILTERS, ...filters } });
       void reload();
     },
     close: () => {

@@ -1,6 +1,13 @@
 import { create } from 'zustand';
 import { type StepId, isStepId } from '../../shared/steps/catalog';
 
+/** Filters a link into the log can open it with ("View log" on a step, "Show in log" on an error). */
+export interface LogLink {
+  stepId?: StepId;
+  runId?: string;
+  correlationId?: string;
+}
+
 /** The screens of the app. The route lives in the URL hash, so a reload shows the same screen. */
 export type Route =
   | { name: 'sites' }
@@ -9,14 +16,34 @@ export type Route =
   | { name: 'editSite'; siteId: string }
   | { name: 'newShop'; siteId: string }
   | { name: 'run'; siteId: string; shopId: string }
-  /** `stepId`: the log opens filtered to that step (a bar of a run's timeline links here). */
-  | { name: 'logs'; siteId: string; shopId: string; stepId?: StepId }
+  | { name: 'logs'; siteId: string; shopId: string; filters?: LogLink }
   | { name: 'editShop'; siteId: string; shopId: string }
   | { name: 'fleet'; siteId: string }
   | { name: 'history'; siteId: string; shopId: string }
   | { name: 'timeline'; siteId: string; shopId: string; runId: string }
   | { name: 'insights' }
   | { name: 'notFound' };
+
+function parseLogLink(query: string): LogLink | undefined {
+  const params = new URLSearchParams(query);
+  const step = params.get('step');
+  const link: LogLink = {
+    ...(step && isStepId(step) ? { stepId: step } : {}),
+    ...(params.get('run') ? { runId: params.get('run')! } : {}),
+    ...(params.get('correlation') ? { correlationId: params.get('correlation')! } : {}),
+  };
+  return Object.keys(link).length > 0 ? link : undefined;
+}
+
+function logLinkQuery(link: LogLink | undefined): string {
+  if (!link) return '';
+  const params = new URLSearchParams();
+  if (link.stepId) params.set('step', link.stepId);
+  if (link.runId) params.set('run', link.runId);
+  if (link.correlationId) params.set('correlation', link.correlationId);
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}
 
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
@@ -29,10 +56,6 @@ export function parseRoute(hash: string): Route {
     if (parts.length === 5) return { name: 'history', siteId, shopId };
     if (parts.length === 6) return { name: 'timeline', siteId, shopId, runId: parts[5]! };
   }
-  if (first === 'sites' && siteId && second === 'shops' && shopId && third === 'logs' && parts.length === 5) {
-    const step = new URLSearchParams(query).get('step');
-    return step && isStepId(step) ? { name: 'logs', siteId, shopId, stepId: step } : { name: 'logs', siteId, shopId };
-  }
   if (first !== 'sites' || !siteId) return { name: 'notFound' };
   if (siteId === 'new' && parts.length === 2) return { name: 'newSite' };
   if (parts.length === 2) return { name: 'site', siteId };
@@ -40,7 +63,10 @@ export function parseRoute(hash: string): Route {
   if (second !== 'shops' || !shopId) return { name: 'notFound' };
   if (shopId === 'new' && parts.length === 4) return { name: 'newShop', siteId };
   if (parts.length === 4) return { name: 'run', siteId, shopId };
-  if (third === 'logs' && parts.length === 5) return { name: 'logs', siteId, shopId };
+  if (third === 'logs' && parts.length === 5) {
+    const filters = parseLogLink(query);
+    return filters ? { name: 'logs', siteId, shopId, filters } : { name: 'logs', siteId, shopId };
+  }
   if (third === 'edit' && parts.length === 5) return { name: 'editShop', siteId, shopId };
   return { name: 'notFound' };
 }
@@ -63,7 +89,7 @@ export function hrefFor(route: Route): string {
     case 'run':
       return `#/sites/${e(route.siteId)}/shops/${e(route.shopId)}`;
     case 'logs':
-      return `#/sites/${e(route.siteId)}/shops/${e(route.shopId)}/logs${route.stepId ? `?step=${e(route.stepId)}` : ''}`;
+      return `#/sites/${e(route.siteId)}/shops/${e(route.shopId)}/logs${logLinkQuery(route.filters)}`;
     case 'editShop':
       return `#/sites/${e(route.siteId)}/shops/${e(route.shopId)}/edit`;
     case 'fleet':

@@ -5,9 +5,17 @@ import type { RunView } from '../../shared/runView';
 import type { StepId } from '../../shared/steps/catalog';
 import { api } from '../api';
 import { announce } from './announcer';
+import { useActiveRuns } from './activeRuns';
 import { describeRunEvent, isNewerView } from './runEvents';
 
-export type RunCommand = { type: 'start' } | { type: 'continue' } | { type: 'retryAll' } | { type: 'cancel' } | { type: 'skip'; stepId: StepId };
+export type RunCommand =
+  | { type: 'start' }
+  | { type: 'continue' }
+  | { type: 'retryAll' }
+  | { type: 'pause' }
+  | { type: 'tryNow' }
+  | { type: 'skip'; stepId: StepId }
+  | { type: 'unskip'; stepId: StepId };
 
 interface RunsState {
   /** The latest view of each shop's run: main is the truth, this is its replica. */
@@ -31,10 +39,14 @@ function call(shopId: string, command: RunCommand): Promise<Result<RunView | nul
       return api.continueRun(shopId);
     case 'retryAll':
       return api.retryAll(shopId);
-    case 'cancel':
+    case 'pause':
       return api.cancelRun(shopId);
+    case 'tryNow':
+      return api.tryNow(shopId);
     case 'skip':
       return api.skipStep({ shopId, stepId: command.stepId });
+    case 'unskip':
+      return api.unskipStep({ shopId, stepId: command.stepId });
   }
 }
 
@@ -66,6 +78,7 @@ export const useRuns = create<RunsState>()((set, get) => {
     receive: ({ view, events }) => {
       const previous = get().views[view.shopId];
       keepView(view);
+      useActiveRuns.getState().follow(view);
       const said = events.map((event) => describeRunEvent(event, previous)).filter(Boolean);
       if (said.length > 0) announce(`${view.shopName}: ${said.join(' ')}`);
     },

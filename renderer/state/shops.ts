@@ -16,6 +16,8 @@ interface ShopsState {
   exportFile(shopId: string): Promise<Result<{ path: string } | null>>;
   /** Chart of accounts templates the site offers for a country. */
   chartsFor(siteId: string, country: string): Promise<Result<string[]>>;
+  /** The site's enabled Modes of Payment. */
+  modesOfPayment(siteId: string): Promise<Result<string[]>>;
 }
 
 /** A read replica of each site's shops (with their latest run) plus the commands that change them. */
@@ -43,6 +45,7 @@ export const useShops = create<ShopsState>()((set, get) => ({
   checkFile: (text) => api.checkShopFile(text),
   exportFile: (shopId) => api.exportShopFile(shopId),
   chartsFor: (siteId, country) => api.chartsForCountry({ siteId, country }),
+  modesOfPayment: (siteId) => api.modesOfPayment(siteId),
 }));
 
 export const useShop = (siteId: string, shopId: string) => useShops((state) => state.bySite[siteId]?.find((shop) => shop.id === shopId));

@@ -18,10 +18,17 @@ interface SitesState {
   loadError: ApiError | null;
   tests: Record<string, ConnectionTest>;
   load(): Promise<void>;
+  /**
+   * Loads the sites and tests each one that has its secret again, in the background: a result from
+   * yesterday says nothing about today (the site may be down, the key revoked). Once per page load.
+   */
+  loadAndRecheck(): Promise<void>;
   save(input: SiteInput): Promise<Result<SiteSummary>>;
   remove(siteId: string): Promise<Result<null>>;
   test(siteId: string): Promise<void>;
 }
+
+let rechecked = false;
 
 /** A read replica of main's sites plus the commands that change them. Main keeps the secrets. */
 export const useSites = create<SitesState>()((set, get) => ({
@@ -32,6 +39,12 @@ export const useSites = create<SitesState>()((set, get) => ({
   load: async () => {
     const result = await api.listSites();
     set(result.ok ? { sites: result.value, loaded: true, loadError: null } : { loaded: true, loadError: result.error });
+  },
+  loadAndRecheck: async () => {
+    await get().load();
+    if (rechecked) return;
+    rechecked = true;
+    for (const site of get().sites) if (site.hasSecret) void get().test(site.id);
   },
   save: async (input) => {
     const result = await api.saveSite(input);

@@ -18,7 +18,7 @@ export const ERROR_TEXT: Record<ErrorCode, FriendlyText> = {
   },
   network_dns: {
     message: 'The site name could not be found on the network.',
-    hint: 'Check the spelling of the address and that this laptop is online (open any website). The app keeps trying while the network is down.',
+    hint: 'Check the spelling of the address and that this laptop is online (open any website). During a run, the app waits and tries again while the network is down.',
   },
   network_unreachable: {
     message: 'This laptop cannot reach the network.',
@@ -86,7 +86,7 @@ export const ERROR_TEXT: Record<ErrorCode, FriendlyText> = {
   },
   validation_failed: {
     message: 'ERPNext refused the data.',
-    hint: "Read ERPNext's message below, fix the value in the shop form or in ERPNext, then continue.",
+    hint: "Read ERPNext's own message, fix the value in the shop form or in ERPNext, then continue.",
   },
   mandatory_missing: {
     message: 'ERPNext needs a value that was not filled in.',
@@ -141,3 +141,30 @@ export const ERROR_TEXT: Record<ErrorCode, FriendlyText> = {
     hint: 'Nothing already done in ERPNext is lost. Export the support bundle and send it to the helpdesk, then try Continue.',
   },
 };
+
+/** Why a request is being tried again, in a few words for the step's current action (never a raw code). */
+const RETRY_REASON: Partial<Record<ErrorCode, string>> = {
+  network_refused: 'the server refused the connection',
+  network_dns: 'the site name was not found',
+  network_unreachable: 'no network',
+  network_reset: 'the connection dropped',
+  timeout: 'ERPNext did not answer in time',
+  not_erpnext_html: 'a web page answered instead of ERPNext',
+  not_erpnext_login_page: 'a sign-in page answered instead of ERPNext',
+  not_erpnext_json: 'something other than ERPNext answered',
+  proxy_error: 'ERPNext is not reachable behind its web server',
+  rate_limited: 'ERPNext asked to slow down',
+  service_unavailable: 'ERPNext is busy or restarting',
+  db_busy: "ERPNext's database was busy",
+  server_error: 'ERPNext had an internal error',
+  timestamp_mismatch: 'the record changed meanwhile',
+};
+
+export function retryReason(code: string): string {
+  return RETRY_REASON[code as ErrorCode] ?? 'the request failed';
+}
+
+/** "Retrying in 0.7 s: ERPNext is busy or restarting" */
+export function retryingAction(delayMs: number, code: string): string {
+  return `Retrying in ${Math.round(delayMs / 100) / 10} s: ${retryReason(code)}`;
+}

@@ -18,6 +18,31 @@ export interface SiteInput {
   tlsPin?: string | null;
   /** Plain HTTP to a remote address (lab setups). Omitted = keep what is saved (off for a new site). */
   allowPlainHttp?: boolean;
+  /**
+   * A new site whose address is already saved replaces that site's key and secret only when this is
+   * true (the installer was asked); otherwise main refuses with `site_exists`.
+   */
+  replaceExisting?: boolean;
+}
+
+/** What the site form shows before saving: the address as it will be stored, and whether it is taken. */
+export interface SiteUrlCheck {
+  url: string;
+  displayUrl: string;
+  /** A saved site with the same address (saving a new one replaces its key and secret). */
+  existing: { id: string; displayUrl: string; apiKey: string } | null;
+}
+
+/** A run of a shop, for the log viewer's run filter. */
+export type RunListItem = Pick<RunRecord, 'id' | 'status' | 'phase' | 'createdAt' | 'startedAt' | 'finishedAt'>;
+
+/** A run going now (here or in another process), for the indicator on every screen. */
+export interface ActiveRun {
+  siteId: string;
+  shopId: string;
+  shopName: string;
+  phase: RunRecord['phase'];
+  progress: number;
 }
 
 /** A site as the page sees it: never the secret, only whether one is available. */
@@ -30,6 +55,12 @@ export interface SiteSummary extends SiteRecord {
 export interface ShopSummary extends ShopRecord {
   latestRun: Pick<RunRecord, 'id' | 'status' | 'phase' | 'updatedAt'> | null;
   progress: number;
+  /** A run of this shop is going now (this window or another process holds its run lock). */
+  runGoing: boolean;
+  /** Optional steps the shop's latest run skips (the shop form shows them as off). */
+  skippedSteps: StepId[];
+  /** The company already exists in ERPNext (a run created or adopted it): its name, abbreviation, country, currency and chart are fixed. */
+  companyExists: boolean;
 }
 
 export interface AppInfo {
@@ -100,7 +131,11 @@ export interface PosApi {
   saveSite(input: SiteInput): Promise<Result<SiteSummary>>;
   removeSite(siteId: string): Promise<Result<null>>;
   testConnection(siteId: string): Promise<Result<ConnectionCheck>>;
+  /** The address as it would be saved (normalised), and the saved site that already has it; saves nothing. */
+  checkSiteUrl(url: string): Promise<Result<SiteUrlCheck>>;
   chartsForCountry(input: { siteId: string; country: string }): Promise<Result<string[]>>;
+  /** The Modes of Payment the site has (enabled ones), for the shop form's payment methods. */
+  modesOfPayment(siteId: string): Promise<Result<string[]>>;
 
   listShops(siteId: string): Promise<Result<ShopSummary[]>>;
   saveShop(input: ShopSaveInput): Promise<Result<ShopSaved>>;
@@ -115,7 +150,14 @@ export interface PosApi {
   continueRun(shopId: string): Promise<Result<RunView>>;
   retryAll(shopId: string): Promise<Result<RunView>>;
   skipStep(input: { shopId: string; stepId: StepId }): Promise<Result<RunView>>;
+  /** Brings a skipped optional step back and runs it (Continue) when the run is at rest. */
+  unskipStep(input: { shopId: string; stepId: StepId }): Promise<Result<RunView>>;
+  /** Pauses the run (it resumes with Continue). */
   cancelRun(shopId: string): Promise<Result<null>>;
+  /** While the run waits for the network: ask the site now instead of at the next planned try. */
+  tryNow(shopId: string): Promise<Result<RunView>>;
+  /** Runs going now, on every site. */
+  activeRuns(): Promise<Result<ActiveRun[]>>;
 
   /** Reads a fleet file's text (CSV or JSON, told by the name) and validates every row; saves nothing. */
   checkFleetFile(input: { text: string; fileName: string }): Promise<Result<FleetCheck>>;
@@ -126,7 +168,7 @@ export interface PosApi {
   startFleet(input: { siteId: string; which: 'all' | 'failed' }): Promise<Result<FleetStatus>>;
   pauseFleet(siteId: string): Promise<Result<null>>;
 
-  /** A shop's runs, newest first. */
+  /** A shop's runs, newest first, with who ran them and what they did (the history, and the log viewer's run filter). */
   listRuns(shopId: string): Promise<Result<RunHistoryEntry[]>>;
   runTimeline(runId: string): Promise<Result<RunTimeline>>;
   insights(): Promise<Result<Insights>>;
@@ -157,7 +199,9 @@ export const POS_COMMANDS = [
   'saveSite',
   'removeSite',
   'testConnection',
+  'checkSiteUrl',
   'chartsForCountry',
+  'modesOfPayment',
   'listShops',
   'saveShop',
   'removeShop',
@@ -168,6 +212,7 @@ export const POS_COMMANDS = [
   'continueRun',
   'retryAll',
   'skipStep',
+  'unskipStep',
   'cancelRun',
   'checkFleetFile',
   'importFleet',
@@ -178,6 +223,8 @@ export const POS_COMMANDS = [
   'runTimeline',
   'insights',
   'saveHandoverSheet',
+  'tryNow',
+  'activeRuns',
   'queryLogs',
   'countLogs',
   'exportSupportBundle',

@@ -15,6 +15,7 @@ const siteInput = z
     tlsCaFile: z.string().max(4096).nullable().optional(),
     tlsPin: z.string().max(200).nullable().optional(),
     allowPlainHttp: z.boolean().optional(),
+    replaceExisting: z.boolean().optional(),
   })
   .strict();
 
@@ -42,6 +43,8 @@ export const COMMAND_INPUTS: { [K in PosCommand]: z.ZodType<CommandInput<K>> } =
   saveSite: siteInput as z.ZodType<CommandInput<'saveSite'>>,
   removeSite: id,
   testConnection: id,
+  checkSiteUrl: z.string().max(2048),
+  modesOfPayment: id,
   chartsForCountry: z.object({ siteId: id, country: text(100) }).strict(),
   listShops: id,
   saveShop: z.object({ siteId: id, shopId: id.optional(), config: z.unknown() }).strict() as z.ZodType<CommandInput<'saveShop'>>,
@@ -53,6 +56,7 @@ export const COMMAND_INPUTS: { [K in PosCommand]: z.ZodType<CommandInput<K>> } =
   continueRun: id,
   retryAll: id,
   skipStep: z.object({ shopId: id, stepId: z.enum(STEP_IDS as [string, ...string[]]) }).strict() as z.ZodType<CommandInput<'skipStep'>>,
+  unskipStep: z.object({ shopId: id, stepId: z.enum(STEP_IDS as [string, ...string[]]) }).strict() as z.ZodType<CommandInput<'unskipStep'>>,
   cancelRun: id,
   checkFleetFile: z.object({ text: z.string().max(5_000_000), fileName: z.string().max(500) }).strict(),
   importFleet: z.object({ siteId: id, text: z.string().max(5_000_000), fileName: z.string().max(500) }).strict(),
@@ -63,6 +67,8 @@ export const COMMAND_INPUTS: { [K in PosCommand]: z.ZodType<CommandInput<K>> } =
   runTimeline: id,
   insights: z.undefined(),
   saveHandoverSheet: z.object({ shopId: id, runId: id.optional() }).strict() as z.ZodType<CommandInput<'saveHandoverSheet'>>,
+  tryNow: id,
+  activeRuns: z.undefined(),
   queryLogs: logQuery as z.ZodType<CommandInput<'queryLogs'>>,
   countLogs: logQuery as z.ZodType<CommandInput<'countLogs'>>,
   exportSupportBundle: id,

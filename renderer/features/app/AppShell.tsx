@@ -6,12 +6,13 @@ import { ErrorNotice } from '../ui/ErrorNotice';
 import { Breadcrumbs } from './Breadcrumbs';
 import { LiveAnnouncer } from './LiveAnnouncer';
 import { Router } from './Router';
+import { RunsIndicator } from './RunsIndicator';
 
 /** Landmarks (banner, main), the skip link, the breadcrumb, the current screen and the live region. */
 export function AppShell() {
   const route = useRoute((state) => state.route);
   const { info, error } = useAppInfo();
-  const loadSites = useSites((state) => state.load);
+  const loadSites = useSites((state) => state.loadAndRecheck);
   const loadInfo = useAppInfo((state) => state.load);
   useEffect(() => {
     void loadInfo();
@@ -40,6 +41,7 @@ export function AppShell() {
         <span className="app-version" data-testid="app-version">
           {info ? `version ${info.version}` : ''}
         </span>
+        <RunsIndicator />
       </header>
       <main id="main" tabIndex={-1} data-testid="app">
         {error && <ErrorNotice problem={error} title="The app cannot reach its main process" />}

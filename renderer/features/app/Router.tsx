@@ -29,7 +29,7 @@ export function Router({ route }: { route: Route }) {
     case 'run':
       return <RunScreen key={route.shopId} siteId={route.siteId} shopId={route.shopId} />;
     case 'logs':
-      return <LogsScreen key={route.shopId} siteId={route.siteId} shopId={route.shopId} />;
+      return <LogsScreen key={`${route.shopId}?${JSON.stringify(route.filters ?? {})}`} siteId={route.siteId} shopId={route.shopId} filters={route.filters} />;
     case 'fleet':
       return <FleetScreen key={route.siteId} siteId={route.siteId} />;
     case 'history':

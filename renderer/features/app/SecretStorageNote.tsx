@@ -15,8 +15,8 @@ export function SecretStorageNote() {
   return (
     <Notice tone="warning" testId="secret-storage">
       <p>
-        <strong>API secrets are kept only for this session</strong> ({info.secretStorage}). When the app closes they are forgotten: you will type the
-        API secret again next time.
+        <strong>API secrets are kept for this session only</strong>: there is no keychain to keep them in. When the app closes they are forgotten, and you
+        type the API secret again next time.
       </p>
     </Notice>
   );

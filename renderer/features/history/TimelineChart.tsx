@@ -29,7 +29,7 @@ export function TimelineChart({ timeline, siteId }: { timeline: RunTimeline; sit
   const span = Math.max(timeline.spanMs, 1);
   const x = (ms: number) => LABELS + (Math.min(Math.max(ms, 0), span) / span) * (WIDTH - LABELS - RIGHT);
   const height = TOP + timeline.steps.length * ROW + 8;
-  const logs = (stepId: TimelineStep['stepId']) => hrefFor({ name: 'logs', siteId, shopId: timeline.shopId, stepId });
+  const logs = (stepId: TimelineStep['stepId']) => hrefFor({ name: 'logs', siteId, shopId: timeline.shopId, filters: { stepId, runId: timeline.runId } });
   return (
     <svg className="timeline-chart" viewBox={`0 0 ${WIDTH} ${height}`} role="group" aria-labelledby="timeline-chart-title" data-testid="timeline-chart">
       <title id="timeline-chart-title">Timeline of the run: each step's attempts on a time axis of {tickLabel(Math.round(span))}</title>

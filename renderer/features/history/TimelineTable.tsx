@@ -32,7 +32,7 @@ export function TimelineTable({ timeline, siteId }: { timeline: RunTimeline; sit
             <td>{step.retries.length ? step.retries.map((r) => `${r.request} (${r.code})`).join('; ') : '—'}</td>
             <td>{step.slowest ? `${step.slowest.request}: ${formatDuration(step.slowest.durationMs)}` : '—'}</td>
             <td>
-              <a href={hrefFor({ name: 'logs', siteId, shopId: timeline.shopId, stepId: step.stepId })} aria-label={`Log entries of ${step.title}`}>
+              <a href={hrefFor({ name: 'logs', siteId, shopId: timeline.shopId, filters: { stepId: step.stepId, runId: timeline.runId } })} aria-label={`Log entries of ${step.title}`}>
                 Log entries
               </a>
             </td>

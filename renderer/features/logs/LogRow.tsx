@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { LogEntry } from '../../../shared/model';
-import { clockTime, stepTitle } from './logText';
+import { dateTime, stepTitle } from './logText';
 
 interface LogRowProps {
   entry: LogEntry | undefined;
@@ -15,7 +15,7 @@ export const LogRow = memo(function LogRow({ entry, selected, onSelect, onCorrel
   if (!entry) return <div className="log-row log-row-loading">Loading…</div>;
   return (
     <div className={`log-row level-${entry.level}${selected ? ' log-row-selected' : ''}`} data-testid="log-row" data-id={entry.id}>
-      <span className="log-time">{clockTime(entry.time)}</span>
+      <span className="log-time">{dateTime(entry.time)}</span>
       <span className="log-level">{entry.level.toUpperCase()}</span>
       <span className="log-step">{stepTitle(entry.stepId)}</span>
       {entry.correlationId ? (

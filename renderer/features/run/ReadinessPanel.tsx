@@ -31,25 +31,29 @@ function EffectList({ title, items }: { title: string; items: string[] }) {
 export function ReadinessPanel({ view }: { view: RunView }) {
   const checks = readinessOf(view);
   const summary = view.run.summary;
-  if (checks.length === 0 && !summary) return null;
+  const didSomething = summary && summary.created.length + summary.adopted.length + summary.changed.length > 0;
+  if (checks.length === 0 && !didSomething) return null;
+  // A run that stopped before the read-back has no readiness to show: only what it did on the site.
   return (
     <section className="panel" aria-labelledby="readiness-heading" data-testid="readiness">
-      <h2 id="readiness-heading">Till readiness, read back from ERPNext</h2>
-      <ul className="readiness">
-        {checks.map((check) => (
-          <li key={check.check} className={check.ok ? 'tone-success' : 'tone-danger'}>
-            <Icon name={check.ok ? 'check' : 'cross'} />
-            <span>
-              <span className="visually-hidden">{check.ok ? 'Passed: ' : 'Failed: '}</span>
-              {check.check}
-              {check.detail ? `: ${check.detail}` : ''}
-            </span>
-          </li>
-        ))}
-      </ul>
-      {summary && (
+      <h2 id="readiness-heading">{checks.length > 0 ? 'Till readiness, read back from ERPNext' : 'What the run did on the site'}</h2>
+      {checks.length > 0 && (
+        <ul className="readiness">
+          {checks.map((check) => (
+            <li key={check.check} className={check.ok ? 'tone-success' : 'tone-danger'}>
+              <Icon name={check.ok ? 'check' : 'cross'} />
+              <span>
+                <span className="visually-hidden">{check.ok ? 'Passed: ' : 'Failed: '}</span>
+                {check.check}
+                {check.detail ? `: ${check.detail}` : ''}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {didSomething && (
         <>
-          <h3>What the run did on the site</h3>
+          {checks.length > 0 && <h3>What the run did on the site</h3>}
           <EffectList title="Created" items={summary.created} />
           <EffectList title="Adopted" items={summary.adopted} />
           <EffectList title="Changed" items={summary.changed} />

@@ -1,7 +1,10 @@
+import { RunPhase } from '../../../shared/status';
 import { useRuns } from '../../state/runs';
 import { HandoverButton } from '../handover/HandoverButton';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { NetworkBanner } from './NetworkBanner';
+import { NoSecretNotice } from './NoSecretNotice';
+import { OpenInErpnext } from './OpenInErpnext';
 import { RunControls } from './RunControls';
 import { RunProblems } from './RunProblems';
 import { RunProgress } from './RunProgress';
@@ -25,11 +28,16 @@ export function RunScreen({ siteId, shopId }: { siteId: string; shopId: string }
       {!view && !loadError && <p>Loading the run…</p>}
       {view && (
         <div className="run" data-testid="run-view" data-state={view.run.status.toLowerCase()} data-phase={view.run.phase}>
+          <NoSecretNotice siteId={siteId} />
           <NetworkBanner view={view} />
           <RunControls view={view} />
-          <RunProgress view={view} />
-          <RunProblems view={view} />
-          <StepList view={view} />
+          {/* While steps run, the progress and its "now" line stay at the top as the steps scroll under them. */}
+          <div className={view.run.phase === RunPhase.Running || view.run.phase === RunPhase.WaitingForNetwork ? 'run-status run-status-going' : 'run-status'}>
+            <RunProgress view={view} />
+          </div>
+          <RunProblems view={view} siteId={siteId} />
+          <OpenInErpnext view={view} siteId={siteId} />
+          <StepList view={view} siteId={siteId} />
           <ReadinessPanel view={view} />
           {view.run.phase === 'finished' && <HandoverButton shopId={shopId} runId={view.run.id} />}
         </div>

@@ -9,20 +9,25 @@ const COUNTRY_NAMES = COUNTRIES.map((country) => country.name).sort((a, b) => a.
 const CURRENCY_CODES = [...new Set(CURRENCIES)].sort();
 
 /** Company name, abbreviation (suggested from the name), country → currency, chart of accounts. */
-export function CompanyFields({ siteId, draft, change, errorsOf, warningsOf }: SectionProps & { siteId: string }) {
+export function CompanyFields({ siteId, companyExists, draft, change, errorsOf, warningsOf }: SectionProps & { siteId: string; companyExists: boolean }) {
   const charts = useChartTemplates(siteId, draft.country);
   const chartOptions = charts.charts.includes(draft.chartOfAccounts) ? charts.charts : [draft.chartOfAccounts, ...charts.charts];
   const suggestion = suggestAbbreviation(draft.companyName);
   return (
-    <fieldset className="form-section">
+    <fieldset className="form-section" aria-describedby={companyExists ? 'shop-company-fixed' : undefined}>
       <legend>Company</legend>
+      {companyExists && (
+        <p className="field-help" id="shop-company-fixed" data-testid="company-fixed">
+          The company already exists in ERPNext: its name, abbreviation, country, currency and chart of accounts stay as they are. Create a new shop for another company.
+        </p>
+      )}
       <Field id="shop-company-name" label="Company name" help="As it will appear in ERPNext and on receipts." errors={errorsOf('shop-company-name')}>
         {(aria) => <input {...aria} type="text" value={draft.companyName} onChange={(e) => change((d) => ({ ...d, companyName: e.target.value }))} />}
       </Field>
       <Field
         id="shop-company-abbr"
         label="Abbreviation"
-        help={draft.abbrEdited && suggestion ? `Your own. Suggested from the name: ${suggestion}.` : 'Suggested from the company name; ERPNext adds it to account and warehouse names. You can change it.'}
+        help={`${draft.abbrEdited && suggestion ? `Your own. Suggested from the name: ${suggestion}.` : 'Suggested from the company name; ERPNext adds it to account and warehouse names. You can change it.'} 1 to 10 letters or digits.`}
         errors={errorsOf('shop-company-abbr')}
       >
         {(aria) => (

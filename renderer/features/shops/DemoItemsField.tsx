@@ -4,7 +4,7 @@ import type { SectionProps } from './sectionProps';
 import { draftAbbreviation } from './shopDraft';
 
 /** The demo items toggle, and which items it would add. */
-export function DemoItemsField({ draft, change, errorsOf }: SectionProps) {
+export function DemoItemsField({ draft, change, errorsOf, skippedInRun }: SectionProps & { skippedInRun: boolean }) {
   const items = draft.demoItemList ?? defaultDemoItems(draftAbbreviation(draft) || 'ABBR');
   const errors = errorsOf('shop-demo-items');
   return (
@@ -22,6 +22,7 @@ export function DemoItemsField({ draft, change, errorsOf }: SectionProps) {
         <label htmlFor="shop-demo-items">Add demo items (sample products with prices and opening stock, for training)</label>
       </div>
       <p className="field-help" id="shop-demo-items-help">
+        {skippedInRun && 'Skipped on the run screen, so they are off here. Tick to add them: Continue or the next run adds them. '}
         {draft.demoItemList ? `${items.length} items from the shop file: ` : 'The sample café list: '}
         {items.map((item) => `${item.name} (${item.code})`).join(', ')}.
       </p>

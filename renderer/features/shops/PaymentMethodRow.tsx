@@ -10,13 +10,15 @@ interface PaymentMethodRowProps {
   onMakeDefault(): void;
   onRemove(): void;
   errorsOf(fieldId: string): string[];
+  warningsOf(fieldId: string): string[];
 }
 
 /** One payment method: the default radio, its name, its opening balance, and Remove. */
-export function PaymentMethodRow({ method, position, isDefault, onChange, onMakeDefault, onRemove, errorsOf }: PaymentMethodRowProps) {
+export function PaymentMethodRow({ method, position, isDefault, onChange, onMakeDefault, onRemove, errorsOf, warningsOf }: PaymentMethodRowProps) {
   const modeId = methodFieldId(method.key, 'mode');
   const balanceId = methodFieldId(method.key, 'balance');
   const modeErrors = errorsOf(modeId);
+  const modeWarnings = warningsOf(modeId);
   const balanceErrors = errorsOf(balanceId);
   const name = method.mode.trim() || `payment method ${position}`;
   return (
@@ -33,9 +35,9 @@ export function PaymentMethodRow({ method, position, isDefault, onChange, onMake
           value={method.mode}
           onChange={(e) => onChange({ mode: e.target.value })}
           aria-invalid={modeErrors.length > 0 || undefined}
-          aria-describedby={modeErrors.length > 0 ? `${modeId}-errors` : undefined}
+          aria-describedby={[modeErrors.length > 0 && `${modeId}-errors`, modeWarnings.length > 0 && `${modeId}-warnings`].filter(Boolean).join(' ') || undefined}
         />
-        <FieldProblems id={modeId} errors={modeErrors} />
+        <FieldProblems id={modeId} errors={modeErrors} warnings={modeWarnings} />
       </td>
       <td>
         <input

@@ -5,10 +5,11 @@ import type { SectionProps } from './sectionProps';
 import { GROUP_PAYMENT_METHODS, methodFieldId } from './shopIssues';
 import { type PaymentMethodDraft, newPaymentMethod } from './shopDraft';
 
-const SUGGESTED_MODES = ['Cash', 'Credit Card', 'Debit Card', 'Check', 'Wire Transfer', 'Bank Draft', 'Mobile Money'];
+/** Offered when the site cannot list its own (ERPNext's setup wizard creates these). */
+const FALLBACK_MODES = ['Bank Draft', 'Cash', 'Check', 'Credit Card', 'Wire Transfer'];
 
-/** The till's payment methods: add, remove, exactly one default (a radio), an opening balance each. */
-export function PaymentMethodsFields({ draft, change, errorsOf }: SectionProps) {
+/** The till's payment methods: add, remove, exactly one default (a radio), an opening balance each; the site's own modes offered. */
+export function PaymentMethodsFields({ draft, change, errorsOf, warningsOf, siteModes }: SectionProps & { siteModes: string[] | null }) {
   const [added, setAdded] = useState<string | null>(null);
   const addButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -31,10 +32,11 @@ export function PaymentMethodsFields({ draft, change, errorsOf }: SectionProps) 
     <fieldset className="form-section" id={GROUP_PAYMENT_METHODS} tabIndex={-1} aria-describedby={`${GROUP_PAYMENT_METHODS}-help`}>
       <legend>Payment methods</legend>
       <p className="field-help" id={`${GROUP_PAYMENT_METHODS}-help`}>
-        What the till accepts. The default is preselected at the till. The opening balance is the money in the drawer when the first POS session opens.
+        What the till accepts: pick the site&apos;s Modes of Payment from the list. The default is preselected at the till. The opening balance is the money in
+        the drawer when the first POS session opens.
       </p>
       <datalist id="payment-mode-suggestions">
-        {SUGGESTED_MODES.map((mode) => (
+        {(siteModes ?? FALLBACK_MODES).map((mode) => (
           <option key={mode} value={mode} />
         ))}
       </datalist>
@@ -61,6 +63,7 @@ export function PaymentMethodsFields({ draft, change, errorsOf }: SectionProps) 
                 onMakeDefault={() => change((d) => ({ ...d, defaultMethod: method.key }))}
                 onRemove={() => remove(method.key)}
                 errorsOf={errorsOf}
+                warningsOf={warningsOf}
               />
             ))}
           </tbody>

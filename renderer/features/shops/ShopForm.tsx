@@ -2,6 +2,7 @@ import { type FocusEvent, type FormEvent, useEffect, useMemo, useRef, useState }
 import type { ShopSummary } from '../../../shared/ipc/contract';
 import type { ApiError } from '../../../shared/ipc/result';
 import { type ShopIssue, validateShop } from '../../../shared/shop';
+import { StepId } from '../../../shared/steps/catalog';
 import { announce } from '../../state/announcer';
 import { hrefFor, navigate } from '../../state/navigation';
 import { useShops } from '../../state/shops';
@@ -15,7 +16,8 @@ import { PaymentMethodsFields } from './PaymentMethodsFields';
 import { PlaceFields } from './PlaceFields';
 import type { SectionProps } from './sectionProps';
 import { type ShopDraft, draftFromFile, draftToFile, emptyDraft } from './shopDraft';
-import { placeIssues } from './shopIssues';
+import { methodFieldId, placeIssues } from './shopIssues';
+import { unknownModeWarnings, useModesOfPayment } from './useModesOfPayment';
 
 /**
  * The shop form. Validated as you go with the CLI's own rules (`validateShop`): a field shows its
@@ -23,7 +25,10 @@ import { placeIssues } from './shopIssues';
  */
 export function ShopForm({ siteId, shop }: { siteId: string; shop?: ShopSummary }) {
   const save = useShops((state) => state.save);
-  const [draft, setDraft] = useState<ShopDraft>(() => (shop ? draftFromFile(shop.config) : emptyDraft()));
+  // A shop whose run skips Demo items shows them off: saving it as it stands keeps them skipped.
+  const demoSkipped = Boolean(shop?.skippedSteps.includes(StepId.DemoItems));
+  const [draft, setDraft] = useState<ShopDraft>(() => (shop ? { ...draftFromFile(shop.config), ...(demoSkipped ? { demoItems: false } : {}) } : emptyDraft()));
+  const siteModes = useModesOfPayment(siteId);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [showAll, setShowAll] = useState(false);
   const [serverIssues, setServerIssues] = useState<ShopIssue[]>([]);
@@ -39,6 +44,8 @@ export function ShopForm({ siteId, shop }: { siteId: string; shop?: ShopSummary 
   const validation = useMemo(() => validateShop(file), [file]);
   const placed = placeIssues([...(validation.ok ? [] : validation.issues), ...serverIssues], draft);
   const warnings = placeIssues(validation.warnings, draft);
+  const modeWarnings = unknownModeWarnings(draft.paymentMethods, siteModes);
+  for (const [key, warning] of modeWarnings) warnings.byField.set(methodFieldId(key, 'mode'), [...(warnings.byField.get(methodFieldId(key, 'mode')) ?? []), warning]);
   const sectionProps: SectionProps = {
     draft,
     change: (update) => {
@@ -83,11 +90,11 @@ export function ShopForm({ siteId, shop }: { siteId: string; shop?: ShopSummary 
       <form className="form" onSubmit={(event) => void submit(event)} onBlur={leave} noValidate aria-label="Shop" data-testid="shop-form">
         {showSummary && <IssueSummary placed={placed} ref={summary} />}
         {saveError && <ErrorNotice problem={saveError} title="The shop was not saved" />}
-        <CompanyFields siteId={siteId} {...sectionProps} />
-        <PaymentMethodsFields {...sectionProps} />
+        <CompanyFields siteId={siteId} companyExists={Boolean(shop?.companyExists)} {...sectionProps} />
+        <PaymentMethodsFields {...sectionProps} siteModes={siteModes} />
         <CashiersFields {...sectionProps} />
         <PlaceFields {...sectionProps} />
-        <DemoItemsField {...sectionProps} />
+        <DemoItemsField {...sectionProps} skippedInRun={demoSkipped} />
         <div className="button-row form-actions">
           <button type="submit" className="button-primary button-big" disabled={saving} data-testid="save-shop">
             {saving ? 'Saving…' : 'Save shop'}

@@ -32,8 +32,9 @@ export function fieldIdForPath(path: string, draft: ShopDraft): string | null {
     return method ? methodFieldId(method.key, 'mode') : GROUP_PAYMENT_METHODS;
   }
   if (group === 'openingBalances') {
-    const mode = [index, ...rest].join('.').toLowerCase();
-    const method = draft.paymentMethods.find((m) => m.mode.trim().toLowerCase() === mode);
+    // The exact name first: "Cash" and "cash" are two rows (the file keeps both keys).
+    const mode = [index, ...rest].join('.');
+    const method = draft.paymentMethods.find((m) => m.mode.trim() === mode) ?? draft.paymentMethods.find((m) => m.mode.trim().toLowerCase() === mode.toLowerCase());
     return method ? methodFieldId(method.key, 'balance') : GROUP_PAYMENT_METHODS;
   }
   if (group === 'cashiers') {
@@ -49,13 +50,44 @@ export interface PlacedIssues {
   unplaced: ShopIssue[];
 }
 
+/** The form's fields top to bottom (CompanyFields, PaymentMethodsFields, CashiersFields, PlaceFields, DemoItemsField). */
+export function fieldOrder(draft: ShopDraft): string[] {
+  return [
+    'shop-company-name',
+    'shop-company-abbr',
+    'shop-company-country',
+    'shop-company-currency',
+    'shop-company-chart',
+    ...draft.paymentMethods.flatMap((method) => [methodFieldId(method.key, 'mode'), methodFieldId(method.key, 'balance')]),
+    GROUP_PAYMENT_METHODS,
+    ...draft.cashiers.map((cashier) => cashierFieldId(cashier.key)),
+    GROUP_CASHIERS,
+    'shop-warehouse-main',
+    'shop-warehouse-pos',
+    'shop-customer',
+    'shop-profile-name',
+    'shop-demo-items',
+  ];
+}
+
+/** What the schema says in its words, where the form has a plainer one (an empty drop-down is a choice not made). */
+function formWords(issue: ShopIssue, draft: ShopDraft): ShopIssue {
+  if (issue.path === 'company.currency' && !draft.currency.trim()) return { ...issue, message: 'Choose a currency' };
+  return issue;
+}
+
 export function placeIssues(issues: readonly ShopIssue[], draft: ShopDraft): PlacedIssues {
-  const byField = new Map<string, string[]>();
+  const found = new Map<string, string[]>();
   const unplaced: ShopIssue[] = [];
-  for (const issue of issues) {
+  for (const raw of issues) {
+    const issue = formWords(raw, draft);
     const id = fieldIdForPath(issue.path, draft);
     if (!id) unplaced.push(issue);
-    else if (!byField.get(id)?.includes(issue.message)) byField.set(id, [...(byField.get(id) ?? []), issue.message]);
+    else if (!found.get(id)?.includes(issue.message)) found.set(id, [...(found.get(id) ?? []), issue.message]);
   }
+  // In the form's order, so the summary at the top reads like the form below it.
+  const order = fieldOrder(draft);
+  const rank = (id: string) => (order.indexOf(id) === -1 ? order.length : order.indexOf(id));
+  const byField = new Map([...found].sort(([a], [b]) => rank(a) - rank(b)));
   return { byField, unplaced };
 }

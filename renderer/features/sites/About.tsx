@@ -11,7 +11,7 @@ export function About() {
         <dt>Version</dt>
         <dd>{info.version}</dd>
         <dt>API secrets</dt>
-        <dd>kept in {info.secretStorage}</dd>
+        <dd data-testid="about-secrets">{info.secretsPersist ? `kept in ${info.secretStorage}` : 'kept for this session only, never saved'}</dd>
         <dt>Updates</dt>
         <dd data-testid="about-updates">{info.updates.detail}</dd>
       </dl>

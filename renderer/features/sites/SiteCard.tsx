@@ -13,7 +13,7 @@ export function SiteCard({ site }: { site: SiteSummary }) {
         <dd>{site.apiKey}</dd>
         <dt>Connection</dt>
         <dd>
-          <ConnectionSummary check={site.lastCheck} />
+          <ConnectionSummary site={site} />
         </dd>
       </dl>
       <TransportWarning warning={site.transportWarning} />

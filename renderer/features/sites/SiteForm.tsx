@@ -2,10 +2,12 @@ import { type FormEvent, useEffect, useState } from 'react';
 import type { SiteSummary } from '../../../shared/ipc/contract';
 import type { ApiError } from '../../../shared/ipc/result';
 import { useSites } from '../../state/sites';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { Field } from '../ui/Field';
 import { PlainHttpField, isPlainHttp } from './PlainHttpField';
 import { type SiteField, type SiteFields, fieldOfError, fieldsOf, siteInput, siteProblems } from './siteFormFields';
+import { useSiteUrlCheck } from './useSiteUrlCheck';
 
 const FIELD_IDS: Record<SiteField, string> = { url: 'site-url', apiKey: 'site-api-key', apiSecret: 'site-api-secret', tlsCaFile: 'site-ca-file', tlsPin: 'site-tls-pin' };
 
@@ -25,6 +27,10 @@ export function SiteForm({ site, cancelHref, onSaved }: SiteFormProps) {
   const [error, setError] = useState<ApiError | null>(null);
   const [advancedOpen, setAdvancedOpen] = useState(Boolean(site?.tlsCaFile || site?.tlsPin));
   const [focusField, setFocusField] = useState<{ field: SiteField } | null>(null);
+  const [replacing, setReplacing] = useState<{ displayUrl: string; apiKey: string } | null>(null);
+  const urlCheck = useSiteUrlCheck(fields.url);
+  // Another saved site at this address (not the one being edited): saving would replace its key and secret.
+  const taken = urlCheck?.existing && urlCheck.existing.id !== site?.id ? urlCheck.existing : null;
   useEffect(() => {
     if (focusField) document.getElementById(FIELD_IDS[focusField.field])?.focus();
   }, [focusField]);
@@ -46,10 +52,17 @@ export function SiteForm({ site, cancelHref, onSaved }: SiteFormProps) {
     setTried(true);
     const problems = Object.keys(siteProblems(fields, Boolean(site))) as SiteField[];
     if (problems[0]) return setFocusField({ field: problems[0] });
+    if (taken && !site) return setReplacing(taken);
+    await send(false);
+  };
+
+  const send = async (replaceExisting: boolean) => {
     setSaving(true);
-    const result = await save(siteInput(fields, site?.id, allowPlainHttp && isPlainHttp(fields.url)));
+    const result = await save({ ...siteInput(fields, site?.id, allowPlainHttp && isPlainHttp(fields.url)), ...(replaceExisting ? { replaceExisting } : {}) });
     setSaving(false);
     if (result.ok) return onSaved(result.value);
+    // Main knows of a saved site at this address that the preview had not shown yet: ask.
+    if (result.error.code === 'site_exists') return setReplacing({ displayUrl: urlCheck?.displayUrl ?? fields.url, apiKey: '' });
     setError(result.error);
     // A refusal about one field (a bad address, a bad fingerprint): take the installer there.
     const field = fieldOfError(result.error, fields);
@@ -63,6 +76,12 @@ export function SiteForm({ site, cancelHref, onSaved }: SiteFormProps) {
       <Field id={FIELD_IDS.url} label="ERPNext address" help="The address you open ERPNext with in a browser." errors={errorsOf('url')}>
         {(aria) => <input {...aria} {...bind('url')} type="text" inputMode="url" autoComplete="url" placeholder="https://shop.example.com" required />}
       </Field>
+      {urlCheck && (
+        <p className="field-help url-preview" data-testid="site-url-preview" role="status">
+          Saved as <strong>{urlCheck.displayUrl}</strong>
+          {taken ? `: this address is already saved (API key ${taken.apiKey}). Saving replaces that site's API key and secret.` : '.'}
+        </p>
+      )}
       <PlainHttpField
         url={fields.url}
         allowed={allowPlainHttp}
@@ -99,6 +118,23 @@ export function SiteForm({ site, cancelHref, onSaved }: SiteFormProps) {
           Cancel
         </a>
       </div>
+      <ConfirmDialog
+        open={replacing !== null}
+        title={`Replace the saved site ${replacing?.displayUrl ?? ''}?`}
+        confirmLabel="Replace key and secret"
+        danger
+        onConfirm={() => {
+          setReplacing(null);
+          void send(true);
+        }}
+        onCancel={() => setReplacing(null)}
+      >
+        <p>
+          {replacing?.displayUrl} is already saved{replacing?.apiKey ? ` with the API key ${replacing.apiKey}` : ''}. Saving replaces its API key and secret with the ones
+          typed here; its shops and their runs stay.
+        </p>
+        <p>To change nothing, cancel and open that site from the list.</p>
+      </ConfirmDialog>
     </form>
   );
 }

@@ -4,7 +4,7 @@ import { ScreenHeading } from '../app/ScreenHeading';
 import { SecretStorageNote } from '../app/SecretStorageNote';
 import { SiteForm } from './SiteForm';
 
-/** "Add site" or "Edit site". A new site is tested right after it is saved. */
+/** "Add site" or "Edit site". The site is tested right after it is saved. */
 export function SiteFormScreen({ siteId }: { siteId?: string }) {
   const site = useSite(siteId ?? '');
   const loaded = useSites((state) => state.loaded);
@@ -18,7 +18,8 @@ export function SiteFormScreen({ siteId }: { siteId?: string }) {
         site={site}
         cancelHref={site ? hrefFor({ name: 'site', siteId: site.id }) : hrefFor({ name: 'sites' })}
         onSaved={(saved) => {
-          if (!site) void test(saved.id);
+          // Tested at once, new or edited: a result measured with the old address or secret is gone.
+          void test(saved.id);
           navigate({ name: 'site', siteId: saved.id });
         }}
       />

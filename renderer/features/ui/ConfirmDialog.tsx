@@ -4,7 +4,8 @@ interface ConfirmDialogProps {
   open: boolean;
   title: string;
   children: ReactNode;
-  confirmLabel: string;
+  /** Absent: nothing to confirm (the dialog only explains), and the one button closes it. */
+  confirmLabel?: string;
   cancelLabel?: string;
   danger?: boolean;
   onConfirm(): void;
@@ -15,7 +16,7 @@ interface ConfirmDialogProps {
  * A modal question on the native <dialog>: showModal() traps focus and makes the page behind inert,
  * Escape cancels, and closing hands focus back to the button that opened it. The safe choice has focus.
  */
-export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel = 'Cancel', danger, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel = confirmLabel ? 'Cancel' : 'Close', danger, onConfirm, onCancel }: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -42,9 +43,11 @@ export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel
         <button type="button" autoFocus onClick={onCancel}>
           {cancelLabel}
         </button>
-        <button type="button" className={danger ? 'button-danger' : 'button-primary'} onClick={onConfirm} data-testid="confirm-button">
-          {confirmLabel}
-        </button>
+        {confirmLabel && (
+          <button type="button" className={danger ? 'button-danger' : 'button-primary'} onClick={onConfirm} data-testid="confirm-button">
+            {confirmLabel}
+          </button>
+        )}
       </div>
     </dialog>
   );

@@ -27,7 +27,8 @@ export function runLook(run: Pick<RunRecord, 'status' | 'phase'> | null | undefi
 }
 
 export const STEP_LOOK: Record<StepStatus, Look> = {
-  [StepStatus.Pending]: { label: 'Waiting', tone: 'neutral', icon: 'pending' },
+  // Not "Waiting": that word belongs to the run waiting for the network.
+  [StepStatus.Pending]: { label: 'Not started', tone: 'neutral', icon: 'pending' },
   [StepStatus.Running]: { label: 'Running', tone: 'info', icon: 'running' },
   [StepStatus.Retrying]: { label: 'Retrying', tone: 'warning', icon: 'retry' },
   [StepStatus.Succeeded]: { label: 'Done', tone: 'success', icon: 'check' },

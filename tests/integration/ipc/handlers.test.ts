@@ -101,7 +101,7 @@ describe('runs', () => {
     expect(started.ok && started.value.run.status).toBe('IN_PROGRESS');
     await expect.poll(() => updates.at(-1)?.view.run.status, { timeout: 20_000 }).toBe('COMPLETED');
     expect(updates.some((u) => u.events.some((e) => e.type === 'step.succeeded'))).toBe(true);
-    expect(notifications).toEqual(['Corner Cafe: COMPLETED']);
+    expect(notifications).toEqual(['Corner Cafe: POS ready']);
   });
 
   it('refuses a second start while the shop runs in another process, and skipping a critical step', async () => {
