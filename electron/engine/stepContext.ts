@@ -2,6 +2,7 @@ import type { ErpNextClient } from '../erpnext/client';
 import type { ShopConfig } from '../../shared/shop/schema';
 import type { StepId } from '../../shared/steps/catalog';
 import type { StepEffects, StepOutputs } from './outputs';
+import type { SiteReads } from './reads/siteReads';
 
 /** Everything a step body may use. Steps never touch the store or the machine directly. */
 export interface StepContext {
@@ -11,6 +12,8 @@ export interface StepContext {
   /** The company abbreviation this run uses (given, or derived like ERPNext does). */
   abbr: string;
   client: ErpNextClient;
+  /** The run's reads of the site: each asked once, kept true by the run's own writes. */
+  reads: SiteReads;
   signal: AbortSignal;
   /** Output of an earlier step this one depends on; throws if it is missing (a catalog bug). */
   output<K extends StepId>(stepId: K): StepOutputs[K];

@@ -9,7 +9,10 @@ import { companyAbbreviation } from '../../shared/shop/validate';
 import type { ShopConfig } from '../../shared/shop/schema';
 import { StepId, stepDefinition } from '../../shared/steps/catalog';
 import type { StepCallbacks } from './machine';
-import type { StepEffects, StepOutputs } from './outputs';
+import type { EngineCheckOutput, StepEffects, StepOutputs } from './outputs';
+import { STEP_PLANS } from './plan';
+import type { PlanContext } from './plan/types';
+import type { SiteReads } from './reads/siteReads';
 import type { Steps } from './runState';
 import { type StepContext, type WriteJournal, clockIn } from './stepContext';
 import { createStepScope, stepScope } from './stepScope';
@@ -24,6 +27,22 @@ export interface ExecutorDeps {
   /** The shop's journal of creates sent without an answer yet. */
   writes: WriteJournal;
   serverTimeoutMs: number;
+  /** The run's reads (one per Start/Continue/Retry: the site may have changed while the run rested). */
+  reads: SiteReads;
+}
+
+const DONE: readonly StepStatus[] = [StepStatus.Succeeded, StepStatus.Skipped];
+
+/**
+ * Once the site is known to answer (the engine check passed), every step still to run is planned at
+ * once, so their reads go out together and later steps find their data ready. Plans only read.
+ */
+function prefetch(deps: ExecutorDeps, steps: Steps, ctx: StepContext, check: EngineCheckOutput): void {
+  if (!deps.reads.startPrefetch()) return;
+  const pending = (Object.keys(STEP_PLANS) as StepId[]).filter((id) => id !== StepId.EngineCheck && !DONE.includes(steps[id].status));
+  const p: PlanContext = { shop: ctx.shop, abbr: ctx.abbr, reads: deps.reads, apiUser: check.user, setupComplete: check.setupComplete, today: clockIn(check.timeZone, deps.now?.() ?? new Date()).date };
+  const scope = createStepScope(ctx.stepId, `${ctx.correlationId}.ahead`, () => undefined);
+  void stepScope.run(scope, () => deps.reads.ahead(() => Promise.allSettled(pending.map((id) => STEP_PLANS[id](p)))));
 }
 
 function outputOf(steps: Steps, stepId: StepId): Record<string, unknown> | null {
@@ -43,6 +62,7 @@ export async function executeStep(deps: ExecutorDeps, stepId: StepId, steps: Ste
     shop: deps.shop,
     abbr: companyAbbreviation(deps.shop),
     client: deps.client,
+    reads: deps.reads,
     signal,
     output: <K extends StepId>(id: K) => {
       const out = outputOf(steps, id);
@@ -64,7 +84,12 @@ export async function executeStep(deps: ExecutorDeps, stepId: StepId, steps: Ste
   const scope = createStepScope(stepId, correlationId, ({ delayMs, code }) => callbacks.retrying({ delayMs, code }));
   const started = performance.now();
   try {
-    const outputs = await stepScope.run(scope, () => (STEP_BODIES[stepId] as (c: StepContext) => Promise<object>)(ctx));
+    if (stepId !== StepId.EngineCheck) prefetch(deps, steps, ctx, ctx.output(StepId.EngineCheck));
+    const outputs = await stepScope.run(scope, async () => {
+      const result = await (STEP_BODIES[stepId] as (c: StepContext) => Promise<object>)(ctx);
+      if (stepId === StepId.EngineCheck) prefetch(deps, steps, ctx, result as EngineCheckOutput);
+      return result;
+    });
     deps.logger.info(`${definition.title}: done in ${Math.round(performance.now() - started)} ms`, { stepId, correlationId, data: { effects } });
     return { ...outputs, effects };
   } catch (error) {

@@ -1,38 +1,32 @@
 import { ErpNextError } from '../../erpnext/errors';
 import { StepId } from '../../../shared/steps/catalog';
 import { noteChange } from '../ensure';
-import { fillUnset } from '../singles';
+import { planContext } from '../plan/context';
+import { planPostSetup } from '../plan/postSetup';
+import { applyFill } from '../singles';
 import type { StepBody, StepContext } from '../stepContext';
+import { allSettled } from './masters';
 import { readinessChecks } from './readiness';
 
-interface DefaultRow {
-  defkey: string;
-  defvalue: string;
-}
-
 /** The cashier's own default company, so documents they start are for this shop (User > defaults, DefaultValue rows). */
-async function setCashierDefaults(ctx: StepContext, cashier: string, company: string): Promise<void> {
-  if (cashier === 'Administrator') return;
+async function setCashierDefault(ctx: StepContext, cashier: string, company: string): Promise<void> {
   ctx.action(`Setting defaults for ${cashier}`);
-  const user = await ctx.client.getDoc('User', cashier);
-  const rows = (user.defaults as DefaultRow[] | undefined) ?? [];
-  if (rows.some((row) => row.defkey === 'company')) {
-    ctx.log.info(`${cashier} already has a default company (${rows.find((r) => r.defkey === 'company')!.defvalue}): kept`);
-    return;
+  try {
+    await ctx.client.insertChildRow({ doctype: 'User', name: cashier, field: 'defaults' }, 'DefaultValue', { defkey: 'company', defvalue: company });
+    noteChange(ctx, `Default company of ${cashier} set to ${company}`);
+  } catch (error) {
+    if (!(error instanceof ErpNextError && error.category === 'permission')) throw error;
+    ctx.log.warn(`Not allowed to set defaults for ${cashier}; the cashier picks the company in the POS`);
   }
-  await ctx.client.insertChildRow({ doctype: 'User', name: cashier, field: 'defaults' }, 'DefaultValue', { defkey: 'company', defvalue: company });
-  noteChange(ctx, `Default company of ${cashier} set to ${company}`);
 }
 
 /** Step 10: cashier defaults and the site default company where unset, then read everything back. */
 export const postSetup: StepBody<typeof StepId.PostSetup> = async (ctx) => {
   const { company } = ctx.output(StepId.Company);
   const { cashier } = ctx.output(StepId.PosSession);
-  await setCashierDefaults(ctx, cashier, company).catch((error: unknown) => {
-    if (error instanceof ErpNextError && error.category === 'permission') return ctx.log.warn(`Not allowed to set defaults for ${cashier}; the cashier picks the company in the POS`);
-    throw error;
-  });
-  await fillUnset(ctx, 'Global Defaults', { default_company: company });
+  const { state } = await planPostSetup(planContext(ctx));
+  if (state.cashierCompany) ctx.log.info(`${cashier} already has a default company (${state.cashierCompany}): kept`);
+  await allSettled<unknown>([state.setCashierDefault ? setCashierDefault(ctx, cashier, company) : Promise.resolve(), applyFill(ctx, state.globalDefaults)]);
   const readiness = await readinessChecks(ctx);
   const failed = readiness.filter((check) => !check.ok);
   for (const check of readiness) ctx.log[check.ok ? 'info' : 'warn'](`${check.ok ? '✓' : '✗'} ${check.check}${check.detail ? `: ${check.detail}` : ''}`);
