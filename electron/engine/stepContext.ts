@@ -49,12 +49,24 @@ export interface StepLog {
 
 export type StepBody<K extends StepId> = (ctx: StepContext) => Promise<StepOutputs[K]>;
 
+/** Building a formatter costs milliseconds; a run asks the site's clock often. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(zone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+    formatters.set(zone, formatter);
+  }
+  return formatter;
+}
+
 /** "YYYY-MM-DD" and "YYYY-MM-DD HH:mm:ss" in a time zone (ERPNext interprets datetimes in the site's zone). */
 export function clockIn(timeZone: string | null, now: Date = new Date()): { date: string; datetime: string } {
   const zone = timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   let parts: Intl.DateTimeFormatPart[];
   try {
-    parts = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).formatToParts(now);
+    parts = formatterFor(zone).formatToParts(now);
   } catch {
     return clockIn('UTC', now);
   }

@@ -61,10 +61,11 @@ function uncovered(years: readonly FiscalYearFacts[], company: string): FiscalYe
  * Step 3: the chart exists (an unknown template silently creates none) and has what a till posts to; the
  * accounts are read only when a company default the till relies on is empty.
  */
-export async function planChartOfAccounts(p: PlanContext): Promise<Planned<ChartState>> {
+export async function planChartOfAccounts(p: PlanContext, modeTypes?: readonly string[]): Promise<Planned<ChartState>> {
   const name = p.shop.company.name;
-  const [{ company }, modes, years] = await Promise.all([p.reads.company(name, p.abbr), planModesFor(p), p.reads.fiscalYears(p.today)]);
-  const needsBank = modes.some((mode) => mode.type !== 'Cash');
+  // A mode's type does not change when the company is created, so the platform step's answer is reused.
+  const [{ company }, types, years] = await Promise.all([p.reads.company(name, p.abbr), modeTypes ?? planModesFor(p).then((modes) => modes.map((mode) => mode.type)), p.reads.fiscalYears(p.today)]);
+  const needsBank = types.some((type) => type !== 'Cash');
   const fiscalYear = uncovered(years, company?.name ?? name);
   const fiscalItem = fiscalYear ? [item('change', 'Fiscal Year', fiscalYear.name, `Fiscal Year "${fiscalYear.name}"`, { changes: [{ field: 'companies', from: fiscalYear.companies.join(', '), to: [...fiscalYear.companies, name].join(', ') }] })] : [];
   if (!company) {

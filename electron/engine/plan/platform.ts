@@ -5,7 +5,7 @@ import { type FillPlan, fillItem, planFill } from '../singles';
 import { walkInCustomer } from './customer';
 import { demoGaps, demoItemsOnSite } from './demoItems';
 import { type MasterPlan, masterItem, planCustomerGroup, planItemGroupRoot, planTerritory, planTransit, planUom } from './masters';
-import { DEMO_GROUP, paymentType, profileName, sameName } from './names';
+import { DEMO_GROUP, demoItemsOf, paymentType, profileName, sameName } from './names';
 import { type PlanContext, type PlanItem, type Planned, item } from './types';
 
 /** The Modes of Payment ERPNext's setup wizard creates [E15:erpnext/setup/setup_wizard/operations/install_fixtures.py]. */
@@ -90,32 +90,45 @@ function modeItems(modes: readonly ModeState[], all: readonly ModeFacts[]): Plan
   });
 }
 
-/** Which masters this shop still needs, judged from what it already has (nothing is read for a need that is met). */
-async function needs(p: PlanContext, priceList: PriceListState) {
-  const [selling, stock, company, customer] = await Promise.all([p.reads.single('Selling Settings'), p.reads.single('Stock Settings'), p.reads.company(p.shop.company.name, p.abbr), walkInCustomer(p)]);
-  const demo = demoGaps(await demoItemsOnSite(p, priceList.name, null));
-  return {
-    uom: demo.items || !stock.stock_uom,
-    transit: !company.company,
-    itemGroupRoot: demo.group,
-    customerMasters: !customer.found || !selling.customer_group || !selling.territory,
-  };
-}
-
-/** Step 1: the masters later steps rely on, where the setup wizard has not made them, and the Singles' unset fields. */
+/**
+ * Step 1: the masters later steps rely on, where the setup wizard has not made them, and the Singles' unset
+ * fields. Every read that depends on no other goes out at once; each master is looked for as soon as what
+ * decides whether this shop still needs it has come back (nothing is read for a need that is met).
+ */
 export async function planPlatform(p: PlanContext): Promise<Planned<PlatformState>> {
   const { country, currency } = p.shop.company;
   const date = p.today;
   const year = date.slice(0, 4);
-  const [settings, globals, priceList, modes, years] = await Promise.all([systemSettings(p), p.reads.single('Global Defaults'), planPriceList(p), planModes(p), p.reads.fiscalYears(date)]);
-  const need = await needs(p, priceList);
-  const [uom, transit, itemGroupRoot, customerGroup, territory, yearTaken] = await Promise.all([
-    need.uom ? planUom(p) : null,
-    need.transit ? planTransit(p) : null,
-    need.itemGroupRoot ? planItemGroupRoot(p, [DEMO_GROUP]) : null,
-    need.customerMasters ? planCustomerGroup(p) : null,
-    need.customerMasters ? planTerritory(p) : null,
-    years.length === 0 ? p.reads.record('Fiscal Year', year) : null,
+  const codes = demoItemsOf(p.shop, p.abbr).map((demo) => demo.code);
+  // Reads that others wait for go first (the site's limit lets a few out at a time): the profile (the price
+  // list and the customer it points at), the demo prices (then the items), the company (then Transit).
+  const priceListP = planPriceList(p);
+  if (codes.length) void p.reads.prices(codes).catch(() => undefined);
+  const customerP = walkInCustomer(p);
+  const companyP = p.reads.company(p.shop.company.name, p.abbr);
+  const sellingP = p.reads.single('Selling Settings');
+  const stockP = p.reads.single('Stock Settings');
+  const yearsP = p.reads.fiscalYears(date);
+  const demoP = priceListP.then((list) => demoItemsOnSite(p, list.name, null));
+  // A shop without its POS Profile is being set up (a fresh site, or an interrupted run): the masters it
+  // will most likely need are read at once, beside what decides whether it needs them (still decided exactly).
+  void p.reads.profile(profileName(p.shop)).then((profile) => {
+    if (profile) return;
+    void Promise.allSettled([planCustomerGroup(p), planTerritory(p), ...(codes.length ? [planUom(p), planItemGroupRoot(p, [DEMO_GROUP])] : [])]);
+  }, () => undefined);
+  const needsCustomerMasters = Promise.all([customerP, sellingP]).then(([customer, selling]) => !customer.found || !selling.customer_group || !selling.territory);
+  const [settings, globals, priceList, modes, years, uom, transit, itemGroupRoot, customerGroup, territory, yearTaken] = await Promise.all([
+    systemSettings(p),
+    p.reads.single('Global Defaults'),
+    priceListP,
+    planModes(p),
+    yearsP,
+    Promise.all([demoP, stockP]).then(([demo, stock]) => (demoGaps(demo).items || !stock.stock_uom ? planUom(p) : null)),
+    companyP.then(({ company }) => (company ? null : planTransit(p))),
+    demoP.then((demo) => (demoGaps(demo).group ? planItemGroupRoot(p, [DEMO_GROUP]) : null)),
+    needsCustomerMasters.then((needed) => (needed ? planCustomerGroup(p) : null)),
+    needsCustomerMasters.then((needed) => (needed ? planTerritory(p) : null)),
+    yearsP.then((found) => (found.length === 0 ? p.reads.record('Fiscal Year', year) : null)),
   ]);
   const state: PlatformState = {
     systemSettings: settings && planFill('System Settings', settings, { country, time_zone: localTimeZone(), language: 'en' }),

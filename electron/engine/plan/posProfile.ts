@@ -30,10 +30,10 @@ function paymentRows(p: PlanContext, modes: readonly string[]): PaymentRow[] {
 }
 
 /** Step 8: payment accounts for this company, then the POS Profile with exactly one default payment and the cashiers. */
-export async function planPosProfile(p: PlanContext): Promise<Planned<ProfileState>> {
+export async function planPosProfile(p: PlanContext, modeTypes?: readonly string[]): Promise<Planned<ProfileState>> {
   const company = p.shop.company.name;
   const name = profileName(p.shop);
-  const [profile, modes, chart, { cashiers, missing }] = await Promise.all([p.reads.profile(name), planModesFor(p), planChartOfAccounts(p), knownCashiers(p)]);
+  const [profile, modes, chart, { cashiers, missing }] = await Promise.all([p.reads.profile(name), planModesFor(p), planChartOfAccounts(p, modeTypes), knownCashiers(p)]);
   const { rows: accountRows, items: rowItems } = planAccountRows(company, modes, { cash: chart.state.accounts.cash, bank: chart.state.bank?.name ?? null });
   const payments = paymentRows(p, modes.map((m) => m.mode));
   const current = profile?.payments ?? [];

@@ -58,6 +58,12 @@ export class ReadCache {
     return entry.promise as Promise<T>;
   }
 
+  /** Records what a read would answer, known without asking (from what this run itself just wrote). */
+  seed<T>(key: string, spec: ReadSpec<T>, value: T): void {
+    const entry: Entry = { promise: Promise.resolve(value), tags: spec.tags, absorb: spec.absorb as Absorb<unknown> | undefined, keeps: spec.keeps as Entry['keeps'], settled: true, value, speculative: false };
+    this.entries.set(key, entry);
+  }
+
   /** The value of a read that has already come back, without sending anything. */
   peek<T>(key: string): T | undefined {
     const entry = this.entries.get(key);

@@ -30,6 +30,18 @@ function withCustomer(profile: ProfileFacts | null, write: WriteEvent & { doc: D
   return { ...profile, linked: { ...profile.linked!, customer: { ...linked, disabled: Number(write.doc.disabled ?? 0) === 1 } } };
 }
 
+function openingsSpec(profile: string, user: string): ReadSpec<OpeningFacts[]> {
+  return {
+    tags: ['POS Opening Entry'],
+    absorb: (old, write) => {
+      const entry = facts.openingFromDoc(write.doc);
+      if (entry.posProfile !== profile || entry.user !== user) return undefined;
+      const kept = old.filter((e) => e.name !== entry.name);
+      return entry.docstatus < 2 ? [...kept, entry] : kept;
+    },
+  };
+}
+
 /** Adds or replaces a document by name: an absorb must not care whether the read already saw the write. */
 function upsert<T extends { name: string }>(list: readonly T[], doc: T): T[] {
   return list.some((row) => row.name === doc.name) ? list.map((row) => (row.name === doc.name ? { ...row, ...doc } : row)) : [...list, doc];
@@ -52,15 +64,26 @@ export class SiteReads {
   }
 
   private prefetched = false;
+  /** The steps running now (their plans are not read ahead again while they write). */
+  readonly running = new Set<string>();
 
   dispose(): void {
     this.unsubscribe();
   }
 
-  /** True the first time only: the run reads ahead once. */
+  private warmedUp = false;
+
+  /** True the first time only: whether the run still has to read ahead. */
   startPrefetch(): boolean {
     if (this.prefetched) return false;
     this.prefetched = true;
+    return true;
+  }
+
+  /** True the first time only: the write guards are settled ahead of the run's first write once. */
+  startWarmUp(): boolean {
+    if (this.warmedUp) return false;
+    this.warmedUp = true;
     return true;
   }
 
@@ -211,27 +234,24 @@ export class SiteReads {
 
   /** The cashier's drafts and submitted entries on the profile, oldest first, with their balance modes (§4.10). */
   openings(profile: string, user: string): Promise<OpeningFacts[]> {
-    return this.load(
-      `openings:${profile}|${user}`,
-      {
-        tags: ['POS Opening Entry'],
-        absorb: (old, write) => {
-          const entry = facts.openingFromDoc(write.doc);
-          if (entry.posProfile !== profile || entry.user !== user) return undefined;
-          const kept = old.filter((e) => e.name !== entry.name);
-          return entry.docstatus < 2 ? [...kept, entry] : kept;
-        },
-      },
-      async () =>
-        facts.openingsFrom(
-          await this.list('POS Opening Entry', {
-            fields: ['name', 'docstatus', 'status', 'owner', 'user', 'pos_profile', 'balance_details.mode_of_payment as balance_mode'],
-            filters: [['pos_profile', '=', profile], ['user', '=', user], ['docstatus', '<', 2]],
-            // Qualified: the joined child table has a creation column too (MariaDB: ambiguous column).
-            orderBy: '`tabPOS Opening Entry`.`creation` asc',
-          }),
-        ),
+    return this.load(`openings:${profile}|${user}`, openingsSpec(profile, user), async () =>
+      facts.openingsFrom(
+        await this.list('POS Opening Entry', {
+          fields: ['name', 'docstatus', 'status', 'owner', 'user', 'pos_profile', 'balance_details.mode_of_payment as balance_mode'],
+          filters: [['pos_profile', '=', profile], ['user', '=', user], ['docstatus', '<', 2]],
+          // Qualified: the joined child table has a creation column too (MariaDB: ambiguous column).
+          orderBy: '`tabPOS Opening Entry`.`creation` asc',
+        }),
+      ),
     );
+  }
+
+  /**
+   * A POS Opening Entry links its profile: a profile this run has just created has no session yet, known
+   * without asking.
+   */
+  newProfileHasNoSessions(profile: string, user: string): void {
+    this.cache.seed(`openings:${profile}|${user}`, openingsSpec(profile, user), []);
   }
 
   /** Enabled fiscal years covering a date, with the companies each is restricted to (§4.11). */

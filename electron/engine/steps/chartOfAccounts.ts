@@ -36,7 +36,7 @@ async function coverWithFiscalYear(ctx: StepContext, company: string, state: Cha
 export const chartOfAccounts: StepBody<typeof StepId.ChartOfAccounts> = async (ctx) => {
   const { company } = ctx.output(StepId.Company);
   ctx.action('Verifying the chart of accounts');
-  const { items, state } = await planChartOfAccounts(planContext(ctx));
+  const { items, state } = await planChartOfAccounts(planContext(ctx), ctx.output(StepId.PlatformSetup).modes.map((mode) => mode.type));
   failOnConflicts(items);
   const bankAccount = state.bank ? await ensureBankLeaf(ctx, company, state.bank) : null;
   const fill = { ...state.fill, ...(bankAccount && !state.company?.default_bank_account ? { default_bank_account: bankAccount } : {}) };

@@ -66,9 +66,11 @@ export const posProfile: StepBody<typeof StepId.PosProfile> = async (ctx) => {
   const platform = ctx.output(StepId.PlatformSetup);
   const accounts = ctx.output(StepId.ChartOfAccounts);
   ctx.action('Checking payment accounts and the POS Profile');
-  const { items, state } = await planPosProfile(planContext(ctx));
+  const { items, state } = await planPosProfile(planContext(ctx), platform.modes.map((mode) => mode.type));
   failOnConflicts(items);
-  await ensurePaymentAccounts(ctx, company, state, accounts);
+  // A new profile's cashiers may be the default cashier of another profile of the company (§4.9): asked
+  // while the payment accounts are written.
+  const [users] = await allSettled<unknown>([state.profile ? Promise.resolve([]) : userRows(ctx, state.cashiers, company, state.name), ensurePaymentAccounts(ctx, company, state, accounts)]);
   const { record, created } = await ensureRecord<Doc>(ctx, {
     what: `POS Profile "${state.name}"`,
     known: state.profile?.doc ?? null,
@@ -86,12 +88,14 @@ export const posProfile: StepBody<typeof StepId.PosProfile> = async (ctx) => {
         cost_center: accounts.costCenter,
         income_account: accounts.incomeAccount,
         payments: state.payments.map((row) => ({ ...row, allow_in_returns: 1 })),
-        applicable_for_users: await userRows(ctx, state.cashiers, company, state.name),
+        applicable_for_users: users,
       }),
   });
   if (record.company !== company) {
     throw stepFailure(`The POS Profile "${state.name}" already exists for the company ${String(record.company)}.`, 'Give this shop its own POS Profile name in the shop form, then continue.');
   }
   if (!created) await completeExisting(ctx, state, company);
+  // A POS Opening Entry links its profile, which did not exist until now: the cashier has no session on it.
+  else ctx.reads.newProfileHasNoSessions(record.name, state.cashiers[0]!);
   return { profile: record.name, cashiers: state.cashiers, paymentModes: state.payments.map((p) => p.mode_of_payment) };
 };

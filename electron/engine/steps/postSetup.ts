@@ -26,8 +26,8 @@ export const postSetup: StepBody<typeof StepId.PostSetup> = async (ctx) => {
   const { cashier } = ctx.output(StepId.PosSession);
   const { state } = await planPostSetup(planContext(ctx));
   if (state.cashierCompany) ctx.log.info(`${cashier} already has a default company (${state.cashierCompany}): kept`);
-  await allSettled<unknown>([state.setCashierDefault ? setCashierDefault(ctx, cashier, company) : Promise.resolve(), applyFill(ctx, state.globalDefaults)]);
-  const readiness = await readinessChecks(ctx);
+  // The read-back does not look at what these two writes change (the user's and the site's defaults): side by side.
+  const [, , readiness] = await allSettled<unknown>([state.setCashierDefault ? setCashierDefault(ctx, cashier, company) : Promise.resolve(), applyFill(ctx, state.globalDefaults), readinessChecks(ctx)]) as [unknown, unknown, Awaited<ReturnType<typeof readinessChecks>>];
   const failed = readiness.filter((check) => !check.ok);
   for (const check of readiness) ctx.log[check.ok ? 'info' : 'warn'](`${check.ok ? '✓' : '✗'} ${check.check}${check.detail ? `: ${check.detail}` : ''}`);
   if (failed.length > 0) {
