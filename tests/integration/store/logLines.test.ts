@@ -20,7 +20,7 @@ describe('log entries as JSON lines', () => {
         stepId: i % 4 ? ('step_2_company' as const) : null,
         correlationId: i % 5 ? `s2-${i}` : null,
         message: odd[i % odd.length]!,
-        data: i % 6 ? { text: odd[(i + 1) % odd.length], nested: { n: i, list: [1, null, 'x'] } } : undefined,
+        data: i % 6 ? { text: odd[(i + 1) % odd.length], nested: { n: i, list: [1, null, "x"] } } : null,
       })),
     );
     const expected = store.logs.list({ shopId: 'shop-1', limit: 100 }).map((entry) => JSON.stringify(entry));
