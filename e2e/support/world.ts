@@ -53,8 +53,10 @@ export async function startWorld(options: { sandbox?: SandboxOptions } = {}): Pr
     dbFile: path.join(dir, 'pos.sqlite'),
     secrets: new MemorySecretStore(),
     appVersion: 'e2e',
-    client: { limits: { requestsPerSecond: 200 }, retry: { baseDelayMs: 100, maxDelayMs: 500, maxAttempts: 3 } },
-    run: { networkWait: { baseDelayMs: 300, maxDelayMs: 1_000 } },
+    client: { retry: { baseDelayMs: 100, maxDelayMs: 500, maxAttempts: 3 } },
+    // A write in flight when the sandbox is stopped is looked for (not resent) until the server's request
+    // timeout: 120 s for a real ERPNext, a few seconds for this sandbox so a test does not wait two minutes.
+    run: { networkWait: { baseDelayMs: 300, maxDelayMs: 1_000 }, serverTimeoutMs: 4_000 },
   });
   const notifications: { title: string; body: string }[] = [];
   const host = await startBrowserHost({ service, rendererDir: RENDERER_DIR, downloadsDir, appVersion: 'e2e', onNotify: (title, body) => notifications.push({ title, body }) });

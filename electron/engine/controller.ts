@@ -18,6 +18,7 @@ import { RunLockedError, ShopLock } from './shopLock';
 import { DEFAULT_LEASE, SiteLease, type SiteLeaseOptions } from './siteLease';
 import { describeFailure, executeStep } from './stepExecutor';
 import type { WriteJournal } from './stepContext';
+import { storeJournal } from './writeJournal';
 import { buildView, eventsBetween } from './view';
 
 export { RunLockedError } from './shopLock';
@@ -173,7 +174,9 @@ export class RunController {
         const phase = this.lastView?.run.phase ?? this.view().run.phase;
         if (!this.lostLock && !AT_REST.includes(phase)) return;
         stop();
-        void this.releasing.then(() => resolve(this.view()));
+        // Taken now: by the time the site claim is handed back, the app may be closing its database.
+        const view = this.view();
+        void this.releasing.then(() => resolve(view));
       };
       const stop = this.onUpdate(() => check());
       queueMicrotask(check);
@@ -231,15 +234,7 @@ export class RunController {
   }
 
   private journal(stepId: StepId): WriteJournal {
-    const { store, shop } = this.deps;
-    return {
-      pending: (what) => {
-        const intent = store.writeIntents.get(shop.id, what);
-        return intent ? Date.parse(intent.sentAt) : null;
-      },
-      sending: (what) => void store.writeIntents.sending(this.lock.current, what, { runId: this.run.id, stepId }),
-      settled: (what) => store.writeIntents.settled(this.lock.current, what),
-    };
+    return storeJournal(this.deps.store, this.deps.shop.id, () => this.lock.current, () => ({ runId: this.run.id, stepId }));
   }
 
   /** The machine's side effects, each behind the redaction boundary. */

@@ -1,5 +1,5 @@
 import { assign, enqueueActions, fromCallback, setup, stopChild } from 'xstate';
-import { ErrorCategory, type ErrorInfo } from '../../shared/errors';
+import { ErrorCategory, ErrorCode, type ErrorInfo } from '../../shared/errors';
 import { StepStatus } from '../../shared/status';
 import { STEP_CATALOG, type StepId, stepDefinition } from '../../shared/steps/catalog';
 import {
@@ -166,7 +166,9 @@ export const runMachine = setup({
     }),
     recordFailure: assign(({ context, event }) => {
       if (event.type !== 'STEP.FAILED') return {};
-      return { steps: setStep(context, event.stepId, (s) => failed(s, event.error, context.deps.now())), halted: context.halted || isCritical(event.stepId) };
+      // Another machine holds the shop: no other step may write either.
+      const halts = isCritical(event.stepId) || event.error.code === ErrorCode.ShopBusy;
+      return { steps: setStep(context, event.stepId, (s) => failed(s, event.error, context.deps.now())), halted: context.halted || halts };
     }),
     recordSiteLoss: assign(({ context, event }) => {
       if (event.type !== 'STEP.FAILED') return {};

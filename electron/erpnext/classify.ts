@@ -136,10 +136,9 @@ function errorCodeOf(error: unknown): string | undefined {
     if (typeof code === 'string' && (code in NETWORK_CODES || code in SPECIFIC_MESSAGES || code.startsWith('HPE_'))) return code;
     current = (current as { cause?: unknown }).cause;
   }
+  // A failure we cannot name ("socket hang up" among them) is a dropped connection for the caller.
   const message = error instanceof Error ? error.message : '';
-  if (/socket hang up/i.test(message)) return 'ECONNRESET';
-  if (/timeout/i.test(message)) return 'ETIMEDOUT';
-  return typeof (error as { code?: unknown })?.code === 'string' ? ((error as { code: string }).code) : undefined;
+  return /timeout/i.test(message) ? 'ETIMEDOUT' : undefined;
 }
 
 /** A failure with no HTTP answer: network, timeout, TLS, cancellation, a server that is not HTTP. */

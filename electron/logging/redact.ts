@@ -1,5 +1,9 @@
-/** Fields whose values are secrets whatever they contain. */
-const SECRET_KEYS = /^(api_?secret|secret|password|passwd|pwd|authorization|proxy-authorization|cookie|set-cookie|token|access_?token|refresh_?token|private_?key)$/i;
+/**
+ * Fields whose text values are secrets whatever they contain, also as the end of a longer name
+ * (`new_password`, `csrf_token`, `apiSecret`, `Proxy-Authorization`). Flags such as `hasSecret: true`
+ * are not text and stay as they are.
+ */
+const SECRET_KEYS = /(secret|password|passwd|pwd|authorization|cookie|token|private_?key)$/i;
 /** "token key:secret", "Basic xxx", "Bearer xxx" as they would appear in a copied header or a traceback. */
 const AUTH_VALUE = /\b(token|basic|bearer)(\s+|%20)[A-Za-z0-9+/=._:%-]{6,}/gi;
 
@@ -57,18 +61,31 @@ function redactText(text: string, forms: readonly string[]): string {
   return out;
 }
 
-function visit(value: unknown, forms: readonly string[], depth: number, seen: WeakSet<object>): unknown {
+/** Deeper than this, a value is replaced by a marker: never passed on unredacted, never a stack overflow. */
+const MAX_DEPTH = 32;
+export const TOO_DEEP = '[too deep]';
+export const CIRCULAR = '[circular]';
+
+/** An Error as plain data: its own fields, name, message, stack and cause (which are not enumerable). */
+function errorFields(error: Error): Record<string, unknown> {
+  return { ...Object.fromEntries(Object.entries(error)), name: error.name, message: error.message, ...(error.stack ? { stack: error.stack } : {}), ...(error.cause !== undefined ? { cause: error.cause } : {}) };
+}
+
+function visit(value: unknown, forms: readonly string[], depth: number, ancestors: Set<object>): unknown {
   if (typeof value === 'string') return redactText(value, forms);
-  if (value === null || typeof value !== 'object' || depth > 12) return value;
-  if (seen.has(value)) return '[circular]';
-  seen.add(value);
-  if (Array.isArray(value)) return value.map((item) => visit(item, forms, depth + 1, seen));
-  if (value instanceof Error) {
-    const own = Object.fromEntries(Object.entries(value));
-    return visit({ ...own, name: value.name, message: value.message, ...(value.stack ? { stack: value.stack } : {}) }, forms, depth + 1, seen);
-  }
+  if (value === null || typeof value !== 'object') return value;
+  if (depth > MAX_DEPTH) return TOO_DEEP;
+  // Only a reference back to an object being walked is a cycle; the same object twice side by side is not.
+  if (ancestors.has(value)) return CIRCULAR;
   if (Buffer.isBuffer(value) || value instanceof Uint8Array) return redactText(Buffer.from(value).toString('utf8'), forms);
-  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, SECRET_KEYS.test(key) ? REDACTED : visit(inner, forms, depth + 1, seen)]));
+  ancestors.add(value);
+  try {
+    if (Array.isArray(value)) return value.map((item) => visit(item, forms, depth + 1, ancestors));
+    const fields = value instanceof Error ? errorFields(value) : value;
+    return Object.fromEntries(Object.entries(fields).map(([key, inner]) => [key, SECRET_KEYS.test(key) && typeof inner === 'string' ? REDACTED : visit(inner, forms, depth + 1, ancestors)]));
+  } finally {
+    ancestors.delete(value);
+  }
 }
 
 /**
@@ -78,7 +95,7 @@ function visit(value: unknown, forms: readonly string[], depth: number, seen: We
  */
 export function createRedactor(knownSecrets: () => readonly (string | KnownSecret)[]): Redactor {
   // The secrets' forms are computed once per redacted value, not once per string inside it.
-  return (value) => visit(value, secretForms(knownSecrets()), 0, new WeakSet());
+  return (value) => visit(value, secretForms(knownSecrets()), 0, new Set());
 }
 
 /** Whether any form of a secret is still in `text` (the support bundle's last check before writing). */

@@ -1,28 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contractTarget, type ContractTarget } from '../support/target';
-import { api, method, plain, raised, resource, type Api } from './support/api';
-import { Cleanup, makeProfile, openSession, shopContext, type ShopContext } from './support/shop';
+import { describe, expect, it } from 'vitest';
+import { method, plain, raised, resource, type Api } from './support/api';
+import { type Cleanup, contractWorld, makeProfile, openSession, type ShopContext } from './support/shop';
 
 // Cancel, update-after-submit and amend (frappe/model/document.py check_docstatus_transition,
 // validate_amended_from; frappe/model/base_document.py _validate_update_after_submit;
 // frappe/model/naming.py _set_amended_name; frappe/client.py cancel).
 
-let target: ContractTarget;
 let a: Api;
 let shop: ShopContext;
 let cleanup: Cleanup;
 let profile: string;
 
-beforeAll(async () => {
-  target = await contractTarget();
-  a = api(target);
-  shop = await shopContext(a);
-  cleanup = new Cleanup(a);
+contractWorld(async (world) => {
+  ({ a, shop, cleanup } = world);
   profile = await makeProfile(a, shop, cleanup);
-});
-afterAll(async () => {
-  await cleanup.run();
-  await target.stop();
 });
 
 const cancel = (name: string) => a.post(method('frappe.client.cancel'), { doctype: 'POS Opening Entry', name });

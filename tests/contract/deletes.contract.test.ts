@@ -1,25 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contractTarget, uniqueName, type ContractTarget } from '../support/target';
-import { api, messages, method, plain, raised, resource, type Api } from './support/api';
-import { Cleanup, makeItem, makeProfile, openSession, shopContext, today, type ShopContext } from './support/shop';
+import { describe, expect, it } from 'vitest';
+import { uniqueName } from '../support/target';
+import { messages, method, plain, raised, resource, type Api } from './support/api';
+import { type Cleanup, contractWorld, makeItem, makeProfile, openSession, today, type ShopContext } from './support/shop';
 
 // Deletes as Frappe 15 does them (frappe/model/delete_doc.py, frappe/api/v1.py delete_doc) and the
 // on_trash cascades of ERPNext 15 — against the sandbox, or a real site with ERPNEXT_URL & co.
 
-let target: ContractTarget;
 let a: Api;
 let shop: ShopContext;
 let cleanup: Cleanup;
 
-beforeAll(async () => {
-  target = await contractTarget();
-  a = api(target);
-  shop = await shopContext(a);
-  cleanup = new Cleanup(a);
-});
-afterAll(async () => {
-  await cleanup.run();
-  await target.stop();
+contractWorld(async (world) => {
+  ({ a, shop, cleanup } = world);
 });
 
 const customer = async (extra: Record<string, unknown> = {}) =>

@@ -1,13 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contractTarget, type ContractTarget } from '../support/target';
-import { api, method, plain, raised, resource, type Api } from './support/api';
-import { Cleanup, makeItem, makeProfile, openSession, shopContext, today, type ShopContext } from './support/shop';
+import { describe, expect, it } from 'vitest';
+import { method, plain, raised, resource, type Api } from './support/api';
+import { type Cleanup, contractWorld, makeItem, makeProfile, openSession, today, type ShopContext } from './support/shop';
 
 // A shop's first sale: erpnext/accounts/doctype/pos_invoice/pos_invoice.py (validate, on_submit,
 // on_cancel, get_stock_availability, get_pos_reserved_qty). CONTRACT §4.10 (the open session a POS
 // Invoice needs) and §4.11 (what must be true for the POS to sell).
 
-let target: ContractTarget;
 let a: Api;
 let shop: ShopContext;
 let cleanup: Cleanup;
@@ -15,18 +13,11 @@ let profile: string;
 let item: string;
 let customer: string;
 
-beforeAll(async () => {
-  target = await contractTarget();
-  a = api(target);
-  shop = await shopContext(a);
-  cleanup = new Cleanup(a);
+contractWorld(async (world) => {
+  ({ a, shop, cleanup } = world);
   profile = await makeProfile(a, shop, cleanup);
   item = await makeItem(a, shop, cleanup, 5);
   customer = cleanup.add('Customer', (await a.post(resource('Customer'), { customer_name: `ZZ Till Guest ${Date.now()}`, customer_type: 'Individual' })).body.data.name);
-});
-afterAll(async () => {
-  await cleanup.run();
-  await target.stop();
 });
 
 const invoice = (extra: Record<string, unknown> = {}, qty = 1) => ({

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contractTarget, uniqueName, type ContractTarget } from '../support/target';
+import { describe, expect, it } from 'vitest';
+import { uniqueName, type ContractTarget } from '../support/target';
 import { api, messages, method, plain, raised, resource, type Api } from './support/api';
-import { Cleanup, makeProfile, shopContext, type ShopContext } from './support/shop';
+import { type Cleanup, contractWorld, makeProfile, type ShopContext } from './support/shop';
 
 // The query shapes batched reads use: frappe/client.py get_list / get_count / get_value / get,
 // frappe/desk/reportview.py validate_args, frappe/model/db_query.py (joins, filters, sanitize_fields,
@@ -16,21 +16,14 @@ let profile: string;
 let bare: string;
 const customers: string[] = [];
 
-beforeAll(async () => {
-  target = await contractTarget();
-  a = api(target);
-  shop = await shopContext(a);
-  cleanup = new Cleanup(a);
+contractWorld(async (world) => {
+  ({ target, a, shop, cleanup } = world);
   mode = cleanup.add('Mode of Payment', (await a.post(resource('Mode of Payment'), { mode_of_payment: uniqueName('ZZ Card'), type: 'Bank', accounts: [{ company: shop.company, default_account: shop.cash }] })).body.data.name);
   profile = await makeProfile(a, shop, cleanup, { payments: [{ mode_of_payment: 'Cash', default: 1 }, { mode_of_payment: mode }] });
   bare = cleanup.add('Mode of Payment', (await a.post(resource('Mode of Payment'), { mode_of_payment: uniqueName('ZZ Rowless'), type: 'General' })).body.data.name);
   for (const tax of ['TX-1', '']) {
     customers.push(cleanup.add('Customer', (await a.post(resource('Customer'), { customer_name: uniqueName('ZZ Query'), customer_type: 'Individual', tax_id: tax || undefined })).body.data.name));
   }
-});
-afterAll(async () => {
-  await cleanup.run();
-  await target.stop();
 });
 
 const list = (doctype: string, query: Record<string, unknown>) => a.get(resource(doctype), query);

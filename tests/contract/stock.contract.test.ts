@@ -1,28 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contractTarget, uniqueName, type ContractTarget } from '../support/target';
-import { api, messages, method, plain, raised, resource, type Api } from './support/api';
-import { Cleanup, makeItem, shopContext, type ShopContext } from './support/shop';
+import { describe, expect, it } from 'vitest';
+import { uniqueName } from '../support/target';
+import { messages, method, plain, raised, resource, type Api } from './support/api';
+import { type Cleanup, contractWorld, makeItem, type ShopContext } from './support/shop';
 
 // Stock a shop receives: erpnext/stock/doctype/stock_entry/stock_entry.py (Material Receipt, submit,
 // cancel), erpnext/stock/stock_ledger.py make_sl_entries and the Bin (erpnext/stock/doctype/bin).
 // CONTRACT §4.7 (opening stock books a Stock Entry) and §7 (Stock Entry is submittable).
 
-let target: ContractTarget;
 let a: Api;
 let shop: ShopContext;
 let cleanup: Cleanup;
 let item: string;
 
-beforeAll(async () => {
-  target = await contractTarget();
-  a = api(target);
-  shop = await shopContext(a);
-  cleanup = new Cleanup(a);
+contractWorld(async (world) => {
+  ({ a, shop, cleanup } = world);
   item = await makeItem(a, shop, cleanup, 0);
-});
-afterAll(async () => {
-  await cleanup.run();
-  await target.stop();
 });
 
 const receipt = (rows: Record<string, unknown>[], extra: Record<string, unknown> = {}) =>

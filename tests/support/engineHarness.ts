@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox';
-import { ErpNextClient } from '../../electron/erpnext/client';
+import { type ClientOptions, ErpNextClient } from '../../electron/erpnext/client';
 import { RunController, type RunControllerOptions } from '../../electron/engine/controller';
 import { Logger } from '../../electron/logging/logger';
 import { createRedactor } from '../../electron/logging/redact';
@@ -20,7 +20,8 @@ export interface EngineHarness {
   sandbox: Sandbox;
   store: Store;
   shop: ShopRecord;
-  controller(options?: RunControllerOptions): RunController;
+  /** A controller on this world's shop; `client` overrides the harness's fast test settings (e.g. `{}` for the defaults users get). */
+  controller(options?: RunControllerOptions, client?: Partial<ClientOptions>): RunController;
   dbFile: string;
   close(): Promise<void>;
 }
@@ -41,10 +42,11 @@ export async function engineHarness(options: { shop?: unknown; sandbox?: Sandbox
     store,
     shop,
     dbFile,
-    controller: (controllerOptions) => {
+    controller: (controllerOptions, clientOptions) => {
       const redact = createRedactor(() => [{ secret: credentials.apiSecret, key: credentials.apiKey }]);
       const logger = new Logger(store, redact, { shopId: shop.id });
-      const client = new ErpNextClient({ siteUrl: sandbox.url, credentials: { apiKey: credentials.apiKey, apiSecret: credentials.apiSecret }, retry: { baseDelayMs: 50, maxDelayMs: 200, maxAttempts: 3 }, limits: { requestsPerSecond: 500 }, log: (e) => logger.log(e.level, e.message, { correlationId: e.correlationId, data: e.data }) });
+      const fast = { retry: { baseDelayMs: 50, maxDelayMs: 200, maxAttempts: 3 } };
+      const client = new ErpNextClient({ siteUrl: sandbox.url, credentials: { apiKey: credentials.apiKey, apiSecret: credentials.apiSecret }, ...(clientOptions ?? fast), log: (e) => logger.log(e.level, e.message, { correlationId: e.correlationId, data: e.data }) });
       const controller = new RunController({ store, shop, client, logger, redact, options: { networkWait: { baseDelayMs: 200, maxDelayMs: 1_000 }, ...controllerOptions } });
       controllers.push(controller);
       return controller;

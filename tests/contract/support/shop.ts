@@ -1,5 +1,6 @@
-import { uniqueName } from '../../support/target';
-import { type Api, method, resource } from './api';
+import { afterAll, beforeAll } from 'vitest';
+import { type ContractTarget, contractTarget, uniqueName } from '../../support/target';
+import { type Api, api, method, resource } from './api';
 
 // What the stateful contract tests need from a setup-done site (CONTRACT §4.1): a company with default
 // accounts and a Cash account row, a leaf warehouse, and records they create themselves under unique
@@ -72,4 +73,29 @@ export async function makeItem(a: Api, shop: ShopContext, cleanup: Cleanup, stoc
   });
   if (r.status !== 200) throw new Error(`Item: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
   return cleanup.add('Item', code);
+}
+
+export interface ContractWorld {
+  target: ContractTarget;
+  a: Api;
+  shop: ShopContext;
+  cleanup: Cleanup;
+}
+
+/**
+ * A contract suite's setup and teardown: the target (the sandbox, or a real ERPNext from the environment),
+ * its shop context, then `prepare`; afterwards everything the suite made is removed and the target stopped.
+ */
+export function contractWorld(prepare: (world: ContractWorld) => Promise<void>): void {
+  let world: ContractWorld | undefined;
+  beforeAll(async () => {
+    const target = await contractTarget();
+    const a = api(target);
+    world = { target, a, shop: await shopContext(a), cleanup: new Cleanup(a) };
+    await prepare(world);
+  });
+  afterAll(async () => {
+    await world?.cleanup.run();
+    await world?.target.stop();
+  });
 }

@@ -1,26 +1,12 @@
 import { readFileSync } from 'node:fs';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../sandbox';
-import { STEP_IDS } from '../../../shared/steps/catalog';
 import { cliWorld, runCli } from '../../support/cli';
 import { CORNER_CAFE, allOnes, shopRecordCounts } from '../../support/duplicates';
 import { SHOP_FILE } from '../../support/engineHarness';
 
 let sandbox: Sandbox;
 afterEach(async () => sandbox?.stop());
-
-function readDb<T>(db: string, read: (handle: Database.Database) => T): T {
-  const handle = new Database(db, { readonly: true });
-  try {
-    return read(handle);
-  } finally {
-    handle.close();
-  }
-}
-
-const integrity = (db: string) => readDb(db, (handle) => handle.pragma('integrity_check', { simple: true }) as string);
-const stepStatus = (db: string, stepId: string) => readDb(db, (handle) => (handle.prepare('SELECT status FROM run_steps WHERE step_id = ? ORDER BY rowid DESC LIMIT 1').get(stepId) as { status: string }).status);
 
 describe('answers lost after the server committed', () => {
   it('commit-then-drop on every write still completes with no duplicates', async () => {

@@ -1,49 +1,8 @@
-import http from 'node:http';
-import net from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ErpNextClient } from '../../../electron/erpnext/client';
 import { type TestPki, makeTestPki } from '../../support/certs';
+import { startForwardProxy } from '../../support/forwardProxy';
 import { type TestServer, pong, startHttp, startHttps } from '../../support/servers';
-
-/**
- * A forward proxy that sends every tunnel and request to one local server, whatever host was asked:
- * so "erp.test" never needs DNS, and a request can only succeed by going through the proxy.
- */
-async function startProxy(targetPort: number): Promise<{ url: string; tunnels: string[]; forwarded: string[]; close(): Promise<void> }> {
-  const tunnels: string[] = [];
-  const forwarded: string[] = [];
-  const server = http.createServer((req, res) => {
-    forwarded.push(req.url ?? '');
-    const upstream = http.request({ host: '127.0.0.1', port: targetPort, method: req.method, path: new URL(req.url!).pathname, headers: req.headers }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-    });
-    req.pipe(upstream);
-  });
-  server.on('connect', (req, client, head) => {
-    tunnels.push(req.url ?? '');
-    const upstream = net.connect(targetPort, '127.0.0.1', () => {
-      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-      upstream.write(head);
-      upstream.pipe(client);
-      client.pipe(upstream);
-    });
-    upstream.on('error', () => client.destroy());
-  });
-  const sockets = new Set<net.Socket>();
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  const close = () =>
-    new Promise<void>((resolve) => {
-      for (const socket of sockets) socket.destroy();
-      server.close(() => resolve());
-    });
-  return { url: `http://127.0.0.1:${port}`, tunnels, forwarded, close };
-}
 
 const credentials = { apiKey: 'key', apiSecret: 'secret' };
 let pki: TestPki;
@@ -64,7 +23,7 @@ afterAll(async () => Promise.all(closers.map((close) => close())));
 describe('HTTP(S) proxy from the standard environment variables', () => {
   it('tunnels https through HTTPS_PROXY with CONNECT, certificate pin still enforced', async () => {
     const site: TestServer = await startHttps(pki.selfSigned, pong);
-    const proxy = await startProxy(site.port);
+    const proxy = await startForwardProxy(site.port);
     closers.push(site.close, proxy.close);
     process.env.HTTPS_PROXY = proxy.url;
     const client = new ErpNextClient({ siteUrl: 'https://erp.test', credentials, tls: { pinnedSha256: pki.selfSigned.fingerprint256 }, retry: { maxAttempts: 1 } });
@@ -77,7 +36,7 @@ describe('HTTP(S) proxy from the standard environment variables', () => {
 
   it('sends plain http through HTTP_PROXY', async () => {
     const site = await startHttp(pong);
-    const proxy = await startProxy(site.port);
+    const proxy = await startForwardProxy(site.port);
     closers.push(site.close, proxy.close);
     process.env.HTTP_PROXY = proxy.url;
     await new ErpNextClient({ siteUrl: 'http://erp.test:8000', credentials, retry: { maxAttempts: 1 } }).ping();
@@ -86,7 +45,7 @@ describe('HTTP(S) proxy from the standard environment variables', () => {
 
   it('honours NO_PROXY and never proxies loopback', async () => {
     const site = await startHttp(pong);
-    const proxy = await startProxy(site.port);
+    const proxy = await startForwardProxy(site.port);
     closers.push(site.close, proxy.close);
     process.env.HTTP_PROXY = proxy.url;
     await new ErpNextClient({ siteUrl: site.url, credentials }).ping();

@@ -114,6 +114,23 @@ describe('runs', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'refused', message: expect.stringMatching(/cannot be skipped/) } });
   });
 
+  it('refuses to edit or remove a shop, or remove its site, while its run goes; allows it once paused', async () => {
+    const { siteId, shopId } = await siteAndShop();
+    sandbox.setLatency(30);
+    const started = await call<{ run: { status: string } }>('startRun', shopId);
+    expect(started.ok).toBe(true);
+    const edit = await call('saveShop', { siteId, shopId, config: { ...SHOP_FILE, customer: 'Walk-in Guest' } });
+    expect(edit).toMatchObject({ ok: false, error: { code: 'run_locked', message: expect.stringMatching(/already in progress/), hint: 'Pause the run (or let it finish) before editing it.' } });
+    expect(await call('removeShop', shopId)).toMatchObject({ ok: false, error: { code: 'run_locked', hint: 'Pause the run (or let it finish) before removing it.' } });
+    expect(await call('removeSite', siteId)).toMatchObject({ ok: false, error: { code: 'run_locked', hint: 'Pause the run (or let it finish) before removing its site.' } });
+    expect((await call('cancelRun', shopId)).ok).toBe(true);
+    await expect.poll(() => updates.at(-1)?.view.run.phase, { timeout: 10_000 }).toBe('paused');
+    sandbox.setLatency(0);
+    expect((await call<{ saved: boolean }>('saveShop', { siteId, shopId, config: { ...SHOP_FILE, customer: 'Walk-in Guest' } })).ok).toBe(true);
+    expect((await call('removeSite', siteId)).ok).toBe(true);
+    expect(await call('listShops', siteId)).toMatchObject({ ok: true, value: [] });
+  });
+
   it('exports the support bundle without the secret', async () => {
     const { shopId } = await siteAndShop();
     const bundle = await call<{ path: string; bytes: number }>('exportSupportBundle', shopId);

@@ -3,15 +3,20 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { hostname } from 'node:os';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LockLostError, Store, StoreError } from '../../../electron/store';
+import { LocksRepository } from '../../../electron/store/locks';
 import { migrate } from '../../../electron/store/migrate';
 import { MIGRATIONS } from '../../../electron/store/migrations';
 import { validateShop } from '../../../shared/shop';
 import { StepId } from '../../../shared/steps/catalog';
 
 const opened: Store[] = [];
-afterEach(() => opened.splice(0).forEach((s) => s.close()));
+afterEach(() => {
+  vi.useRealTimers();
+  opened.splice(0).forEach((s) => s.close());
+});
 
 function tempFile(name = 'pos.sqlite'): string {
   return path.join(mkdtempSync(path.join(tmpdir(), 'store-')), name);
@@ -187,6 +192,86 @@ describe('one run per shop, across processes', () => {
     a.locks.release(first.fence);
     expect(b.locks.holds(second.fence)).toBe(true);
     expect(b.runs.get(run.id)!.status).toBe('COMPLETED');
+  });
+});
+
+describe('the lock, as the service and the controller read it', () => {
+  function twoProcessesOnOneShop() {
+    const file = tempFile();
+    const a = open(file);
+    const b = open(file);
+    const site = a.sites.add({ url: 'https://erp.test', displayUrl: 'https://erp.test', apiKey: 'k' });
+    const shop = a.shops.upsert(site.id, shopConfig());
+    return { a, b, shopId: shop.id };
+  }
+  const heartbeatAgo = (store: Store, shopId: string, ms: number) => store.db.prepare('UPDATE run_locks SET heartbeat_at = ? WHERE shop_id = ?').run(new Date(Date.now() - ms).toISOString(), shopId);
+
+  it('is free when nobody holds it or its holder is gone, and not while a live process holds it', () => {
+    const { a, b, shopId } = twoProcessesOnOneShop();
+    expect(b.locks.isFree(shopId)).toBe(true);
+    const held = a.locks.acquire(shopId, 'run-1');
+    if (!held.ok) throw new Error('lock');
+    expect(b.locks.isFree(shopId)).toBe(false);
+    heartbeatAgo(b, shopId, 120_000);
+    expect(b.locks.isFree(shopId)).toBe(true);
+    a.locks.release(held.fence);
+    expect([b.locks.isFree(shopId), b.locks.holder(shopId)]).toEqual([true, null]);
+  });
+
+  it('a holder on another machine is not taken over because its pid is not running here; only its stale heartbeat frees it', () => {
+    const { a, b, shopId } = twoProcessesOnOneShop();
+    const held = a.locks.acquire(shopId, 'run-1');
+    if (!held.ok) throw new Error('lock');
+    const gone = spawnSync(process.execPath, ['-e', 'process.exit(0)']).pid!;
+    b.db.prepare('UPDATE run_locks SET host = ?, pid = ? WHERE shop_id = ?').run(`not-${hostname()}`, gone, shopId);
+    expect(b.locks.isFree(shopId)).toBe(false);
+    const refused = b.locks.acquire(shopId, 'run-2');
+    expect(refused).toMatchObject({ ok: false, holder: { host: `not-${hostname()}`, pid: gone, runId: 'run-1' } });
+    heartbeatAgo(b, shopId, 120_000);
+    expect(b.locks.acquire(shopId, 'run-2').ok).toBe(true);
+  });
+
+  it('a holder whose process runs under another user (signalling it is refused) counts as alive', () => {
+    // pid 1 always exists; a non-root test process gets EPERM for it (as root the signal is simply allowed).
+    const { a, b, shopId } = twoProcessesOnOneShop();
+    expect(a.locks.acquire(shopId, 'run-1').ok).toBe(true);
+    b.db.prepare('UPDATE run_locks SET pid = 1 WHERE shop_id = ?').run(shopId);
+    expect(b.locks.isFree(shopId)).toBe(false);
+    expect(b.locks.acquire(shopId, 'run-2').ok).toBe(false);
+  });
+
+  it('a heartbeat exactly as old as the limit is still fresh; one millisecond more and the lock may be taken over', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-30T10:00:00.000Z'));
+    const { a, b, shopId } = twoProcessesOnOneShop();
+    const theirs = new LocksRepository(b.db, 30_000);
+    expect(a.locks.acquire(shopId, 'run-1').ok).toBe(true);
+    vi.setSystemTime(new Date('2026-11-30T10:00:30.000Z'));
+    expect(theirs.acquire(shopId, 'run-2').ok).toBe(false);
+    vi.setSystemTime(new Date('2026-11-30T10:00:30.001Z'));
+    expect(theirs.acquire(shopId, 'run-2').ok).toBe(true);
+  });
+
+  it('only the current holder can point the lock at another run', () => {
+    const { a, b, shopId } = twoProcessesOnOneShop();
+    const first = a.locks.acquire(shopId, 'run-1');
+    if (!first.ok) throw new Error('lock');
+    expect(a.locks.moveTo(first.fence, 'run-2')).toBe(true);
+    expect(b.locks.holder(shopId)?.runId).toBe('run-2');
+    heartbeatAgo(b, shopId, 120_000);
+    expect(b.locks.acquire(shopId, 'run-3').ok).toBe(true);
+    expect(a.locks.moveTo(first.fence, 'run-4')).toBe(false);
+    expect(b.locks.holder(shopId)?.runId).toBe('run-3');
+  });
+
+  it('renewing works only for the current holder, and moves its heartbeat forward', () => {
+    const { a, b, shopId } = twoProcessesOnOneShop();
+    const first = a.locks.acquire(shopId, 'run-1');
+    if (!first.ok) throw new Error('lock');
+    heartbeatAgo(a, shopId, 10_000);
+    expect(a.locks.heartbeat(first.fence)).toBe(true);
+    expect(Date.now() - Date.parse(b.locks.holder(shopId)!.heartbeatAt)).toBeLessThan(5_000);
+    expect(b.locks.isFree(shopId)).toBe(false);
   });
 });
 

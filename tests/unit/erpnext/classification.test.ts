@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type HttpAnswer, errorFromAnswer, errorFromNetwork, retryAfterMs } from '../../../electron/erpnext/classify';
+import { ErpNextError } from '../../../electron/erpnext/errors';
 import { excTypeFromException } from '../../../electron/erpnext/frappeBody';
 
 const context = { method: 'POST', path: '/api/resource/Company', correlationId: 'c1' };
@@ -87,6 +88,25 @@ describe('classification of each CONTRACT §3.2 row', () => {
   });
 });
 
+describe('statuses the contract rows do not name', () => {
+  it('a 400 with another exception class is ERPNext refusing the data, not a CSRF rejection', () => {
+    expect(errorFromAnswer(frappeError(400, 'ValidationError', 'Invalid filter'), context)).toMatchObject({ code: 'validation_failed', category: 'validation' });
+    expect(errorFromAnswer({ status: 400, headers: {}, json: {}, text: '{}' }, context).code).toBe('csrf_rejected');
+  });
+
+  it('a 502 or 504 in ERPNext\'s own shape is a gateway error: retried, and for a write an unknown outcome', () => {
+    for (const status of [502, 504]) {
+      const error = errorFromAnswer({ status, headers: {}, json: {}, text: '{}' }, context);
+      expect([error.code, error.transient, error.outcomeUnknown]).toEqual(['proxy_error', true, true]);
+    }
+  });
+
+  it('any other 4xx is a refusal of the data; any other 5xx a server error', () => {
+    for (const status of [405, 413, 422]) expect(errorFromAnswer(frappeError(status, 'ValidationError'), context).code).toBe('validation_failed');
+    for (const status of [501, 507]) expect(errorFromAnswer(frappeError(status, 'NotImplementedError'), context)).toMatchObject({ code: 'server_error', category: 'server', transient: false });
+  });
+});
+
 describe('v14 bodies without exc_type', () => {
   it('takes the class from `exception`', () => {
     expect(excTypeFromException("frappe.exceptions.DuplicateEntryError: ('Company', 'X', IntegrityError(1062))")).toBe('DuplicateEntryError');
@@ -119,6 +139,25 @@ describe('answers that are not from the ERPNext API', () => {
     expect(error.code).toBe('not_erpnext_login_page');
   });
 
+  it('recognises login pages by their title or by a password field', () => {
+    const login = (text: string) => errorFromAnswer(html(200, text), context).code;
+    expect(login('<html><head><title>Login</title></head><body>Welcome</body></html>')).toBe('not_erpnext_login_page');
+    expect(login('<html><head><title>Cafe WiFi - Sign in to continue</title></head></html>')).toBe('not_erpnext_login_page');
+    expect(login('<html><head><title>Signin | Portal</title></head></html>')).toBe('not_erpnext_login_page');
+    expect(login('<html><head><title>Please log in</title></head></html>')).toBe('not_erpnext_login_page');
+    expect(login('<html><title>Welcome</title><form><input class="field" name="pwd" type="password"></form></html>')).toBe('not_erpnext_login_page');
+    expect(login("<html><title>Welcome</title><form><input name='pwd' type='password'></form></html>")).toBe('not_erpnext_login_page');
+    expect(login('<html><title>Welcome</title><form><input name=pwd type=password></form></html>')).toBe('not_erpnext_login_page');
+    expect(login('<html><title>Welcome</title><form><input name="q" type="text"></form></html>')).toBe('not_erpnext_html');
+  });
+
+  it('a load balancer\'s page for 503 or 429 is ERPNext busy (retried), not a foreign site', () => {
+    const busy = errorFromAnswer(html(503, '<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>'), context);
+    expect([busy.code, busy.transient, busy.outcomeUnknown]).toEqual(['service_unavailable', true, false]);
+    const limited = errorFromAnswer({ ...html(429, '<html><body>Too Many Requests</body></html>'), headers: { 'retry-after': '2' } }, context);
+    expect([limited.code, limited.transient, limited.retryAfterMs]).toEqual(['rate_limited', true, 2000]);
+  });
+
   it('recognises a JSON API that is not Frappe', () => {
     const error = errorFromAnswer({ status: 404, headers: { 'content-type': 'application/json' }, json: { error: 'Not Found', path: '/api/method/ping' }, text: '' }, context);
     expect(error.code).toBe('not_erpnext_json');
@@ -132,6 +171,18 @@ describe('network failures', () => {
     ['ENOTFOUND', 'network_dns', 'transient', false],
     ['EAI_AGAIN', 'network_dns', 'transient', false],
     ['ENETUNREACH', 'network_unreachable', 'transient', false],
+    ['EHOSTUNREACH', 'network_unreachable', 'transient', false],
+    ['ENETDOWN', 'network_unreachable', 'transient', false],
+    ['EHOSTDOWN', 'network_unreachable', 'transient', false],
+    ['EPIPE', 'network_reset', 'transient', true],
+    ['ERR_SOCKET_CLOSED', 'network_reset', 'transient', true],
+    ['ESOCKETTIMEDOUT', 'timeout', 'transient', true],
+    ['ABORT_ERR', 'cancelled', 'cancelled', false],
+    ['CERT_NOT_YET_VALID', 'tls_expired', 'tls', false],
+    ['UNABLE_TO_GET_ISSUER_CERT', 'tls_untrusted', 'tls', false],
+    ['UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'tls_untrusted', 'tls', false],
+    ['CERT_UNTRUSTED', 'tls_untrusted', 'tls', false],
+    ['CERT_SIGNATURE_FAILURE', 'tls_untrusted', 'tls', false],
     ['ECONNRESET', 'network_reset', 'transient', true],
     ['ECONNABORTED', 'timeout', 'transient', true],
     ['ETIMEDOUT', 'timeout', 'transient', true],
@@ -153,17 +204,70 @@ describe('network failures', () => {
   });
 
   it('explains https spoken to a plain http port', () => {
-    const error = errorFromNetwork(failure('ERR_SSL_WRONG_VERSION_NUMBER'), context);
-    expect(error.code).toBe('invalid_url');
-    expect(error.message).toMatch(/does not speak HTTPS/);
+    for (const raw of ['ERR_SSL_WRONG_VERSION_NUMBER', 'EPROTO']) {
+      const error = errorFromNetwork(failure(raw), context);
+      expect(error.code).toBe('invalid_url');
+      expect(error.message).toBe('The server at this address does not speak HTTPS on this port. Try http:// or check the port.');
+      expect(error.outcomeUnknown).toBe(false);
+    }
+  });
+
+  it('explains a server that does not speak HTTP at all (a parser error), keeping the cause', () => {
+    const cause = failure('HPE_INVALID_CONSTANT', 'Parse Error: Expected HTTP/');
+    const error = errorFromNetwork(cause, context);
+    expect([error.code, error.message, error.cause]).toEqual(['not_erpnext_html', 'The server at this address does not speak HTTP like a web site does.', cause]);
+    expect(errorFromNetwork(failure('HPE_HEADER_OVERFLOW'), context).code).toBe('not_erpnext_html');
+    // fetch (undici) throws "fetch failed" with the parser's error as its cause.
+    expect(errorFromNetwork(Object.assign(new TypeError('fetch failed'), { cause: failure('HPE_INVALID_CONSTANT') }), context).code).toBe('not_erpnext_html');
+  });
+
+  it('takes the specific code from the cause when the wrapper carries a generic one (axios ERR_NETWORK over ECONNREFUSED)', () => {
+    const wrapped = Object.assign(new Error('Network Error'), { code: 'ERR_NETWORK', cause: failure('ECONNREFUSED') });
+    expect(errorFromNetwork(wrapped, context).code).toBe('network_refused');
+  });
+
+  it('reads a hang-up or a timeout from the message when no code says it', () => {
+    expect(errorFromNetwork(new Error('socket hang up'), context).code).toBe('network_reset');
+    expect(errorFromNetwork(new Error('timeout of 30000ms exceeded'), context).code).toBe('timeout');
+  });
+
+  it('an unknown failure counts as a dropped connection: no answer, outcome unknown for a write', () => {
+    for (const odd of [new Error('something odd'), failure('ERR_SOMETHING_NEW'), 'a thrown string', undefined]) {
+      const error = errorFromNetwork(odd, context);
+      expect([error.code, error.noAnswer, error.outcomeUnknown]).toEqual(['network_reset', true, true]);
+    }
+  });
+
+  it('a cause chain that loops back on itself is classified, not walked forever', () => {
+    const looping: Error & { cause?: unknown } = new Error('wrapped');
+    looping.cause = looping;
+    expect(errorFromNetwork(looping, context).code).toBe('network_reset');
+  });
+
+  it('an ErpNextError (a write refused before it left) passes through unchanged', () => {
+    const refused = new ErpNextError({ code: 'validation_failed', message: 'Lock lost.' });
+    expect(errorFromNetwork(refused, context)).toBe(refused);
   });
 });
 
 describe('Retry-After', () => {
   it('reads seconds, HTTP dates and Frappe reset headers', () => {
     expect(retryAfterMs({ 'retry-after': '3' })).toBe(3000);
+    expect(retryAfterMs({ 'retry-after': '0.5' })).toBe(500);
     expect(retryAfterMs({ 'retry-after': new Date(10_000).toUTCString() }, 4_000)).toBe(6000);
     expect(retryAfterMs({ 'x-ratelimit-reset': '2' })).toBe(2000);
     expect(retryAfterMs({})).toBeUndefined();
+  });
+
+  it('an empty or unreadable header is no instruction; a time in the past means now', () => {
+    expect(retryAfterMs({ 'retry-after': '' })).toBeUndefined();
+    expect(retryAfterMs({ 'retry-after': 'soon' })).toBeUndefined();
+    expect(retryAfterMs({ 'retry-after': '-5' })).toBe(0);
+    expect(retryAfterMs({ 'retry-after': new Date(1_000).toUTCString() }, 4_000)).toBe(0);
+  });
+
+  it('travels with the error of a 429, as the retry waits for it', () => {
+    const answer = { ...frappeError(429, 'RateLimitExceededError'), headers: { 'retry-after': '7' } };
+    expect(errorFromAnswer(answer, context).retryAfterMs).toBe(7000);
   });
 });
