@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { AsyncZipDeflate, Zip, ZipDeflate, strToU8 } from 'fflate';
-import { type KnownSecret, type Redactor, containsSecret } from '../logging/redact';
+import { type KnownSecret, type Redactor, containsSecret, secretForms } from '../logging/redact';
 import type { Store } from '../store';
 import type { ShopRecord, SiteRecord } from '../../shared/model';
 import { StepId } from '../../shared/steps/catalog';
@@ -52,6 +52,12 @@ function tables(input: BundleInput): Record<string, string> {
   };
 }
 
+/** One pass over a page for every form of every secret (what containsSecret checks form by form). */
+function anyForm(secrets: readonly KnownSecret[]): RegExp | null {
+  const forms = secretForms(secrets);
+  return forms.length ? new RegExp(forms.map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')) : null;
+}
+
 class SecretLeft extends Error {
   constructor(file: string) {
     super(`Refusing to export: ${file} still contains a secret after redaction.`);
@@ -64,10 +70,11 @@ class SecretLeft extends Error {
  * works in a worker thread while the next page is read — the app stays responsive on 100,000+ entries.
  */
 async function streamLogs(input: BundleInput, file: AsyncZipDeflate): Promise<void> {
+  const leftover = anyForm(input.secrets);
   for (let afterId: number | undefined; ; ) {
     const page = input.store.logs.jsonLines({ shopId: input.shop.id, afterId, limit: 5_000 });
     const text = page.count ? `${input.redact(page.text) as string}\n` : '';
-    if (containsSecret(text, input.secrets)) throw new SecretLeft('logs.jsonl');
+    if (leftover?.test(text)) throw new SecretLeft('logs.jsonl');
     const last = page.count < 5_000;
     file.push(strToU8(text), last);
     if (last) return;
