@@ -60,6 +60,7 @@ export interface SettingsOutput {
 export interface DemoItemsOutput {
   itemGroup: string;
   items: string[];
+  /** Prices that existed before this run (found or corrected); those ERPNext makes with new items are read back by step 10. */
   prices: string[];
 }
 

@@ -49,16 +49,21 @@ function readAhead(deps: ExecutorDeps, steps: Steps, ctx: StepContext, check: En
   const pending = (Object.keys(STEP_PLANS) as StepId[]).filter((id) => id !== StepId.EngineCheck && id !== ctx.stepId && !DONE.includes(steps[id].status) && !deps.reads.running.has(id));
   const p: PlanContext = { shop: ctx.shop, abbr: ctx.abbr, reads: deps.reads, apiUser: check.user, setupComplete: check.setupComplete, today: clockIn(check.timeZone, deps.now?.() ?? new Date()).date };
   const writes = (items: readonly PlanItem[]) => items.some((planned) => planned.action === 'create' || planned.action === 'change');
+  const warmUp = () => (deps.reads.startWarmUp() ? deps.client.transport.prepareWrite().catch(() => undefined) : undefined);
   const scope = createStepScope(ctx.stepId, `${ctx.correlationId}.ahead`, () => undefined);
-  void stepScope.run(scope, () =>
-    deps.reads.ahead(() =>
+  void stepScope.run(scope, () => {
+    // A missing company means this run will write: the claim on the site goes out before the reads it
+    // would otherwise queue behind (the engine check read the company beside the roles).
+    const company = deps.reads.knownCompany(ctx.shop.company.name, ctx.abbr);
+    if (company && !company.company) void warmUp();
+    return deps.reads.ahead(() =>
       Promise.allSettled(
         pending.map(async (id) => {
-          if (writes(await STEP_PLANS[id](p)) && deps.reads.startWarmUp()) await deps.client.transport.prepareWrite().catch(() => undefined);
+          if (writes(await STEP_PLANS[id](p))) await warmUp();
         }),
       ),
-    ),
-  );
+    );
+  });
 }
 
 /** Builds a step's context and runs its body inside the step's log/correlation scope. */

@@ -36,8 +36,18 @@ export async function demoItemsOnSite(p: PlanContext, priceList: string | null, 
   return { groupFound, items };
 }
 
-/** Whether the demo step still has anything to create (and so needs the unit and the group's parent). */
-export const demoGaps = (state: DemoItemsState) => ({ items: state.items.some((demo) => !demo.found || !demo.price), group: !state.groupFound });
+/**
+ * Whether the demo step still has anything to create (and so needs the unit and the group's parent), from
+ * the prices alone: an item without its price needs the unit either way (a new item, or its price).
+ */
+export async function demoGaps(p: PlanContext, priceList: string): Promise<{ items: boolean; group: boolean }> {
+  const codes = demoItemsOf(p.shop, p.abbr).map((demo) => demo.code.toLowerCase());
+  if (codes.length === 0) return { items: false, group: false };
+  const prices = await p.reads.prices(demoItemsOf(p.shop, p.abbr).map((demo) => demo.code));
+  const priced = codes.every((code) => prices.some((price) => price.itemCode.toLowerCase() === code && price.priceList === priceList && !price.customer));
+  const grouped = prices.some((price) => price.item?.itemGroup === DEMO_GROUP) || (await p.reads.tree('Item Group', 'parent_item_group', [DEMO_GROUP])).some((row) => row.name === DEMO_GROUP);
+  return { items: !priced, group: !grouped };
+}
 
 /** Step 6: the demo group, each item (created with its price and opening stock) and its price. */
 export async function planDemoItems(p: PlanContext, priceList: string | null, uom: string | null): Promise<Planned<DemoItemsState>> {

@@ -3,7 +3,7 @@ import type { PaymentMethod } from '../../../shared/shop/schema';
 import type { FiscalYearFacts, ModeFacts } from '../reads/facts';
 import { type FillPlan, fillItem, planFill } from '../singles';
 import { walkInCustomer } from './customer';
-import { demoGaps, demoItemsOnSite } from './demoItems';
+import { demoGaps } from './demoItems';
 import { type MasterPlan, masterItem, planCustomerGroup, planItemGroupRoot, planTerritory, planTransit, planUom } from './masters';
 import { DEMO_GROUP, demoItemsOf, paymentType, profileName, sameName } from './names';
 import { type PlanContext, type PlanItem, type Planned, item } from './types';
@@ -109,7 +109,7 @@ export async function planPlatform(p: PlanContext): Promise<Planned<PlatformStat
   const sellingP = p.reads.single('Selling Settings');
   const stockP = p.reads.single('Stock Settings');
   const yearsP = p.reads.fiscalYears(date);
-  const demoP = priceListP.then((list) => demoItemsOnSite(p, list.name, null));
+  const demoP = priceListP.then((list) => demoGaps(p, list.name));
   // A shop without its POS Profile is being set up (a fresh site, or an interrupted run): the masters it
   // will most likely need are read at once, beside what decides whether it needs them (still decided exactly).
   void p.reads.profile(profileName(p.shop)).then((profile) => {
@@ -123,9 +123,9 @@ export async function planPlatform(p: PlanContext): Promise<Planned<PlatformStat
     priceListP,
     planModes(p),
     yearsP,
-    Promise.all([demoP, stockP]).then(([demo, stock]) => (demoGaps(demo).items || !stock.stock_uom ? planUom(p) : null)),
+    Promise.all([demoP, stockP]).then(([demo, stock]) => (demo.items || !stock.stock_uom ? planUom(p) : null)),
     companyP.then(({ company }) => (company ? null : planTransit(p))),
-    demoP.then((demo) => (demoGaps(demo).group ? planItemGroupRoot(p, [DEMO_GROUP]) : null)),
+    demoP.then((demo) => (demo.group ? planItemGroupRoot(p, [DEMO_GROUP]) : null)),
     needsCustomerMasters.then((needed) => (needed ? planCustomerGroup(p) : null)),
     needsCustomerMasters.then((needed) => (needed ? planTerritory(p) : null)),
     yearsP.then((found) => (found.length === 0 ? p.reads.record('Fiscal Year', year) : null)),

@@ -143,6 +143,11 @@ export class SiteReads {
     );
   }
 
+  /** The company facts when they have already been read (nothing is sent). */
+  knownCompany(name: string, abbr: string): CompanyFacts | undefined {
+    return this.cache.peek(`company:${name}|${abbr}`);
+  }
+
   /** The company's warehouses, root first (lft order): ERPNext's own check is company + warehouse_name (§4.5). */
   warehouses(company: string): Promise<Doc[]> {
     return this.load(

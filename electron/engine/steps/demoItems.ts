@@ -9,29 +9,6 @@ import type { PriceFacts } from '../reads/facts';
 import type { StepBody, StepContext } from '../stepContext';
 import { allSettled, masterFor } from './masters';
 
-/**
- * Items are the heaviest inserts after the company (opening stock books a Stock Entry): two at a time keep
- * room in the site's limit for the steps the till waits for (the POS Profile, the session).
- */
-const ITEMS_AT_ONCE = 2;
-
-/** Runs `work` over `list`, `width` at a time, keeping order; every one finishes before a failure is reported. */
-async function inTurns<T, R>(list: readonly T[], width: number, work: (entry: T) => Promise<R>): Promise<R[]> {
-  const results: Promise<R>[] = [];
-  const running = new Set<Promise<unknown>>();
-  for (const entry of list) {
-    if (running.size >= width) await Promise.race(running);
-    const started = work(entry);
-    const settled: Promise<unknown> = started.then(
-      () => running.delete(settled),
-      () => running.delete(settled),
-    );
-    running.add(settled);
-    results.push(started);
-  }
-  return allSettled(results);
-}
-
 interface Where {
   company: string;
   pos: string;
@@ -113,11 +90,9 @@ export const demoItems: StepBody<typeof StepId.DemoItems> = async (ctx) => {
     group = (await ensureRecord<Doc>(ctx, { what: `Item Group "${DEMO_GROUP}"`, known: null, find: () => ctx.client.findDoc('Item Group', DEMO_GROUP), create: () => ctx.client.insert('Item Group', { item_group_name: DEMO_GROUP, parent_item_group: root, is_group: 0 }) })).record.name;
   }
   const where: Where = { company, pos, priceList: platform.priceList, uom, group };
-  const items = await inTurns(state.items, ITEMS_AT_ONCE, (demo) => ensureDemoItem(ctx, demo, where));
-  // ERPNext named the prices it made with new items: read them, and the stock the items came with, side
-  // by side (the readiness check reuses both reads).
-  const codes = state.items.map((demo) => demo.item.code);
-  const [prices] = await Promise.all([p.reads.prices(codes), p.reads.bins(codes)]);
-  const ours = items.map((code) => prices.find((price) => price.itemCode === code && price.priceList === where.priceList && !price.customer)?.name ?? '').filter(Boolean);
-  return { itemGroup: group, items, prices: ours };
+  // Side by side: the site's limiter decides how many go at once.
+  const items = await allSettled(state.items.map((demo) => ensureDemoItem(ctx, demo, where)));
+  // The prices ERPNext made with new items (hash-named) are read back by step 10, beside its last writes.
+  const known = state.items.map((demo) => demo.price?.name).filter((name): name is string => Boolean(name));
+  return { itemGroup: group, items, prices: known };
 };

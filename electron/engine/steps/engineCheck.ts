@@ -13,6 +13,9 @@ export { majorVersion } from '../plan/engineCheck';
 export const engineCheck: StepBody<typeof StepId.EngineCheck> = async (ctx) => {
   ctx.action('Reaching the site and checking the API key');
   const asked = [ctx.reads.loggedUser(), ctx.reads.versions(), siteSettings(ctx.reads)] as const;
+  // Read ahead beside the roles (the limiter has room in that round): whether the shop's company exists
+  // tells, before any other read, that this run will write.
+  void ctx.reads.ahead(() => ctx.reads.company(ctx.shop.company.name, ctx.abbr));
   // The roles are asked as soon as the user is known, beside the other two (one round trip saved).
   const checked = asked[0].then((user) => rolesCheck(ctx.reads, ctx.shop, user));
   checked.catch(() => undefined);
