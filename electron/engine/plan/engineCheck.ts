@@ -47,7 +47,7 @@ export async function siteSettings(reads: SiteReads): Promise<{ setupComplete: b
  */
 export async function rolesCheck(reads: SiteReads, shop: ShopConfig, user: string): Promise<{ roles: string[]; missing: MissingRole[] }> {
   const doctypes = doctypesWritten(shop);
-  // Administrator bypasses every permission check (CONTRACT §5); get_roles lists every role for it.
+  // Administrator bypasses every permission check (CONTRACT §5): nothing can be missing.
   if (user === 'Administrator') return { roles: await reads.roles(user), missing: [] };
   const users = await reads.users([user, ...cashiersOf(shop, user)]).catch((error: unknown) => {
     if (error instanceof ErpNextError && error.category === 'permission') return [];
