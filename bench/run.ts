@@ -13,6 +13,7 @@ import { STEP_IDS } from '../shared/steps/catalog';
 import { SHOP_FILE } from '../tests/support/engineHarness';
 import { blindScript, equivalentShop } from './blindScript';
 import { BUNDLED, THROUGH_TSX, ensureBundle, peakRssDuringRun, startTime } from './cli';
+import { fleetBench } from './fleet';
 import { provision } from './provision';
 import { type RemoteSandbox, startRemoteSandbox } from './sandboxProcess';
 
@@ -153,5 +154,6 @@ await freshRuns();
 await blindRatio();
 await sideBySide();
 await cli();
+await fleetBench(rows);
 console.table(rows.map(({ ok, ...row }) => ({ ...row, '': ok ? '✓' : '✗' })));
 if (rows.some((row) => !row.ok)) process.exitCode = 1;

@@ -18,6 +18,10 @@ export interface CommandOptions {
   step?: string;
   level?: string;
   out?: string;
+  /** fleet --file FILE */
+  file?: string;
+  /** handover --run ID */
+  run?: string;
 }
 
 export interface CommandEnv {
@@ -43,7 +47,7 @@ function readShopFile(file: string): unknown {
 }
 
 /** --shop FILE names the shop by its company; without it, the shop most recently worked on. */
-function findShop(service: ProvisioningService, options: CommandOptions): ShopRecord {
+export function findShop(service: ProvisioningService, options: CommandOptions): ShopRecord {
   const shops = service.listShops();
   if (options.shop) {
     // Shops are stored under their (trimmed) company name; the file need not be valid to name one.

@@ -6,6 +6,8 @@ import { ProvisioningService, RunLockedError } from '../service';
 import { StoreError } from '../store';
 import { type CommandEnv, type CommandOptions, exportLogsCommand, logsCommand, resumeCommand, runCommand, skipCommand, statusCommand } from './commands';
 import { ExitCode, UsageError } from './exitCodes';
+import { fleetCommand } from './fleet';
+import { handoverCommand } from './handover';
 import { chaosHooks } from './chaos';
 import { HumanOutput, JsonOutput } from './output';
 import { defaultDbFile, legacyDataDirs } from './paths';
@@ -21,6 +23,8 @@ const OPTIONS = {
   step: { type: 'string' },
   level: { type: 'string' },
   out: { type: 'string' },
+  file: { type: 'string' },
+  run: { type: 'string' },
   rps: { type: 'string' },
   concurrency: { type: 'string' },
   'probe-interval': { type: 'string' },
@@ -45,12 +49,16 @@ async function dispatch(command: string, args: string[]): Promise<number> {
   }
   // The desktop app's database from before the shared data folder moves in first (Linux only).
   if (!values.db) await adoptLegacyDatabase(defaultDbFile(), legacyDataDirs());
-  const options: CommandOptions = { db: values.db ?? defaultDbFile(), site: values.site, shop: values.shop, json: Boolean(values.json), step: values.step, level: values.level, out: values.out };
+  const options: CommandOptions = { db: values.db ?? defaultDbFile(), site: values.site, shop: values.shop, json: Boolean(values.json), step: values.step, level: values.level, out: values.out, file: values.file, run: values.run };
+  // For `fleet`, --concurrency is how many shops run at once; the site's request limit keeps its default.
+  const fleetConcurrency = command === 'fleet' ? positiveNumber(values.concurrency, 'concurrency') : undefined;
+  if (fleetConcurrency !== undefined && !Number.isInteger(fleetConcurrency)) throw new UsageError(`--concurrency is a number of shops for fleet: a whole number, got "${values.concurrency}"`);
+  const requestConcurrency = command === 'fleet' ? undefined : positiveNumber(values.concurrency, 'concurrency');
   const service = new ProvisioningService({
     dbFile: options.db,
     secrets: new EnvSecretStore(),
     appVersion: APP_VERSION,
-    client: { limits: { requestsPerSecond: positiveNumber(values.rps, 'rps'), maxConcurrent: positiveNumber(values.concurrency, 'concurrency') }, ...chaosHooks() },
+    client: { limits: { requestsPerSecond: positiveNumber(values.rps, 'rps'), maxConcurrent: requestConcurrency }, ...chaosHooks() },
     run: { networkWait: { baseDelayMs: positiveNumber(values['probe-interval'], 'probe-interval') }, serverTimeoutMs: seconds(positiveNumber(values['server-timeout'], 'server-timeout')) },
   });
   const interrupts: (() => void)[] = [];
@@ -74,6 +82,10 @@ async function dispatch(command: string, args: string[]): Promise<number> {
         return logsCommand(env);
       case 'export-logs':
         return await exportLogsCommand(env);
+      case 'fleet':
+        return await fleetCommand(env, fleetConcurrency);
+      case 'handover':
+        return handoverCommand(env);
       default:
         throw new UsageError(`unknown command "${command}"`, [], true);
     }

@@ -13,6 +13,9 @@ commands:
   status [--shop FILE]                                show the shop's run
   logs [--step ID] [--level L] [--json]               print the shop's logs
   export-logs --out FILE                              write the support bundle (zip, no secrets)
+  fleet --file FILE [--site URL] [--concurrency N]    provision every shop of a fleet file (.csv or .json), N at once;
+                                                      run it again to resume: finished shops are skipped
+  handover --out FILE [--shop FILE] [--run ID]        the shop owner's one-page handover sheet (HTML) of a finished run
   sandbox [--port N] [--db FILE] [--latency MS] [--faults SPEC]   start the ERPNext sandbox
 
 options:
@@ -20,10 +23,12 @@ options:
   --site URL           ERPNext site (or ERPNEXT_URL); credentials from ERPNEXT_API_KEY / ERPNEXT_API_SECRET;
                        plain http:// only to this computer or a private network, unless ERPNEXT_ALLOW_PLAIN_HTTP=1
   --json               one JSON event per line
-  --concurrency N      most requests in flight against the site (default 4; starts at 2, adapts to the server)
+  --concurrency N      most requests in flight against the site (default 4; starts at 2, adapts to the server);
+                       for fleet: most shops in flight (default: the site's request limit)
   --rps N              cap on requests started per second (default: no cap)
   --probe-interval MS  first pause between probes while the site is unreachable (default 1000)
   --server-timeout S   how long ERPNext may keep working on one request (its http_timeout; default 120):
                        a create that got no answer is looked for, not resent, until then
 
-exit codes: 0 COMPLETED, 2 PARTIAL, 1 FAILED, 64 bad usage or invalid shop file, 75 shop busy in another process, 130 interrupted`;
+exit codes: 0 COMPLETED, 2 PARTIAL, 1 FAILED, 64 bad usage or invalid shop file, 75 shop busy in another process, 130 interrupted
+            (fleet: 0 all COMPLETED, 2 any PARTIAL, 1 any FAILED, 75 any busy elsewhere, 130 interrupted)`;

@@ -3,7 +3,7 @@ import { type Actor, type SnapshotFrom, createActor } from 'xstate';
 import type { ErpNextClient } from '../erpnext/client';
 import type { Logger } from '../logging/logger';
 import type { Redactor } from '../logging/redact';
-import { LockLostError, type Store, describeHolder } from '../store';
+import { LockLostError, type Store, currentOperator, describeHolder } from '../store';
 import type { ErrorInfo } from '../../shared/errors';
 import type { RunRecord, ShopRecord } from '../../shared/model';
 import type { RunEvent, RunView } from '../../shared/runView';
@@ -37,6 +37,11 @@ export interface RunControllerOptions {
   heartbeatMs?: number;
   /** The claim on the shop kept on the ERPNext site itself (two machines); false to do without. */
   siteLease?: Partial<SiteLeaseOptions> | false;
+  /**
+   * Runs each step inside a gate its host provides: the service holds back a step that would make a
+   * record other shops of the site share while another shop is making it (electron/service/sharedRecords.ts).
+   */
+  stepGate?: <T>(stepId: StepId, steps: Steps, signal: AbortSignal, say: (action: string) => void, step: () => Promise<T>) => Promise<T>;
 }
 
 export const DEFAULT_SERVER_TIMEOUT_MS = 120_000;
@@ -201,6 +206,9 @@ export class RunController {
     this.reads?.dispose();
     this.reads = undefined;
     this.deps.logger.info(`Operator: ${label}`);
+    // The run history says who drove the run from which machine (after event(): Start may begin a new run).
+    const { osUser, host } = currentOperator();
+    this.deps.store.history.recordSession(this.run.id, label, osUser, host);
     const actor = this.ensureActor();
     // A shop that asks for no demo items skips the optional step rather than running it empty.
     if (next.type === 'START' && this.deps.shop.config.demoItems === false) actor.send({ type: 'SKIP', stepId: StepId.DemoItems });
@@ -245,7 +253,10 @@ export class RunController {
     const describe = (error: unknown): ErrorInfo => clean(describeFailure(error));
     const executorDeps = (stepId: StepId) => ({ client: this.siteClient(), logger, shop: this.deps.shop.config, now: options.now, writes: this.journal(stepId), serverTimeoutMs: options.serverTimeoutMs ?? DEFAULT_SERVER_TIMEOUT_MS, reads: (this.reads ??= new SiteReads(this.siteClient())) });
     return {
-      executeStep: async (stepId, current, callbacks, signal) => clean(await executeStep(executorDeps(stepId), stepId, current, callbacks, signal)),
+      executeStep: async (stepId, current, callbacks, signal) => {
+        const step = () => executeStep(executorDeps(stepId), stepId, current, callbacks, signal);
+        return clean(await (options.stepGate ? options.stepGate(stepId, current, signal, (action) => callbacks.action(action), step) : step()));
+      },
       describeFailure: describe,
       waitForNetwork: (send, signal, outageSince) => {
         const cleanSend = (event: RunMachineEvent) => send(clean(event));

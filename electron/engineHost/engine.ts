@@ -61,6 +61,7 @@ export function runEngine(channel: EngineSide, exit: (code: number) => void = (c
       chooseSavePath: (options) => ask({ kind: 'chooseSavePath', options }),
       notify: (title, body) => channel.post({ type: 'notify', title, body }),
       updateStatus: () => ask({ kind: 'updateStatus' }),
+      saveDocument: (options) => ask({ kind: 'printToPdf', options }),
     };
     const stopEvents = forwardEvents(service, { runUpdate: (update) => channel.post({ type: 'run-update', update }), logEntries: (entries) => channel.post({ type: 'log-entries', entries }) }, ports);
     return { service, handlers: createHandlers(service, ports), stopEvents };

@@ -1,4 +1,4 @@
-import type { PosCommand, RunUpdate, UpdateStatus } from '../../shared/ipc/contract';
+import type { PosCommand, RunUpdate, SavedDocument, UpdateStatus } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/ipc/result';
 import type { LogEntry } from '../../shared/model';
 
@@ -30,7 +30,9 @@ export type Question =
   | { kind: 'chooseSavePath'; options: SaveDialogOptions }
   | { kind: 'resolveProxy'; url: string }
   | { kind: 'updateStatus' }
-  | { kind: 'decryptLegacySecrets'; ciphertexts: string[] };
+  | { kind: 'decryptLegacySecrets'; ciphertexts: string[] }
+  /** Print a document (the handover sheet) to PDF where the installer chooses: only main has windows. */
+  | { kind: 'printToPdf'; options: { title: string; defaultName: string; html: string } };
 
 export interface Answers {
   chooseSavePath: string | null;
@@ -38,6 +40,7 @@ export interface Answers {
   updateStatus: UpdateStatus;
   /** Plain text per ciphertext, null where it cannot be decrypted. */
   decryptLegacySecrets: (string | null)[];
+  printToPdf: SavedDocument | null;
 }
 
 export type MainToEngine =

@@ -2,6 +2,7 @@ import { ZodError } from 'zod';
 import { RunLockedError } from '../engine/controller';
 import { ErpNextError } from '../erpnext/errors';
 import { NotFoundError } from '../service';
+import { HandoverNotReadyError } from '../service/handover';
 import { StoreError } from '../store';
 import type { ApiError } from '../../shared/ipc/result';
 import { invalidInput } from './validate';
@@ -23,6 +24,7 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof ErpNextError) return { code: error.code, message: error.message, hint: error.hint, serverMessage: error.serverMessage };
   if (error instanceof CommandRefusedError) return { code: 'refused', message: error.message, hint: error.hint };
   if (error instanceof RunLockedError) return { code: 'run_locked', message: error.message, hint: error.hint };
+  if (error instanceof HandoverNotReadyError) return { code: 'not_finished', message: error.message, hint: error.hint };
   if (error instanceof NotFoundError) return { code: 'not_found', message: error.message, hint: error.hint };
   if (error instanceof StoreError) return { code: error.code, message: error.message, hint: error.hint };
   return {

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Redactor } from '../logging/redact';
 import type { ProvisioningService } from '../service';
-import type { CommandInput, CommandValue, PosCommand, ShopSummary, SiteSummary } from '../../shared/ipc/contract';
+import type { CommandInput, CommandValue, PosCommand, SavedDocument, ShopSummary, SiteSummary } from '../../shared/ipc/contract';
 import type { SiteRecord } from '../../shared/model';
 import { validateShop } from '../../shared/shop/validate';
 import { CommandRefusedError } from './errors';
@@ -50,6 +50,17 @@ function scrubError(error: unknown, redact: Redactor): unknown {
     if (typeof texts[field] === 'string') Object.defineProperty(error, field, { value: redact(texts[field]), writable: true, configurable: true });
   }
   return error;
+}
+
+/** The handover sheet: printed to PDF by main in the app; the HTML itself where no window can print. */
+async function saveHandover(service: ProvisioningService, ports: HostPorts, shopId: string, runId?: string): Promise<SavedDocument | null> {
+  const sheet = service.handoverSheet(shopId, runId);
+  const title = `Handover sheet for ${sheet.facts.shopName}`;
+  if (ports.saveDocument) return ports.saveDocument({ title, defaultName: sheet.fileName('pdf'), html: sheet.html });
+  const path = await ports.chooseSavePath({ title, defaultName: sheet.fileName('html'), extensions: ['html'] });
+  if (!path) return null;
+  writeFileSync(path, sheet.html);
+  return { path, format: 'html' };
 }
 
 function unredactedHandlers(service: ProvisioningService, ports: HostPorts): Handlers {
@@ -110,6 +121,22 @@ function unredactedHandlers(service: ProvisioningService, ports: HostPorts): Han
       service.cancelRun(shopId);
       return null;
     },
+    checkFleetFile: async ({ text, fileName }) => {
+      const parsed = service.fleets.check(text, fileName);
+      const shops = parsed.ok ? parsed.shops.map((s) => ({ row: s.row, name: s.config.company.name })) : [];
+      return { ok: parsed.ok, format: parsed.format, shops, issues: parsed.ok ? [] : parsed.issues.map((i) => i.text), warnings: parsed.warnings.map((w) => w.text) };
+    },
+    importFleet: async ({ siteId, text, fileName }) => service.fleets.import(siteId, text, fileName),
+    fleetStatus: async (siteId) => service.fleets.status(siteId),
+    startFleet: async ({ siteId, which }) => service.fleets.start(siteId, which),
+    pauseFleet: async (siteId) => {
+      service.fleets.pause(siteId);
+      return null;
+    },
+    listRuns: async (shopId) => service.runHistory(shopId),
+    runTimeline: async (runId) => service.runTimeline(runId),
+    insights: async () => service.insights(),
+    saveHandoverSheet: async ({ shopId, runId }) => saveHandover(service, ports, shopId, runId),
     queryLogs: async (query) => service.listLogs(query),
     countLogs: async (query) => service.countLogs(query),
     exportSupportBundle: async (shopId) => {

@@ -13,6 +13,7 @@ import { forkEngine } from './engineProcess';
 import { registerIpc } from './ipc';
 import { decryptLegacySecrets, osKeychain } from './keychain';
 import { installMenu } from './menu';
+import { printToPdf } from './printPdf';
 import { startUpdates } from './updates';
 import type { UpdatePolicy } from './updatePolicy';
 import { createMainWindow } from './window';
@@ -53,6 +54,8 @@ async function answer(question: Question) {
       return updates?.status() ?? { enabled: false, detail: 'Automatic updates are starting.' };
     case 'decryptLegacySecrets':
       return decryptLegacySecrets(question.ciphertexts);
+    case 'printToPdf':
+      return printToPdf(window, question.options);
   }
 }
 

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { RunController, type RunControllerOptions, RunLockedError } from '../engine/controller';
 import type { ErpNextClient } from '../erpnext/client';
 import { normalizeSiteUrl, plainHttpVerdict } from '../erpnext/siteUrl';
@@ -12,6 +13,14 @@ import type { RunEvent, RunView } from '../../shared/runView';
 import { type ShopIssue, validateShop } from '../../shared/shop/validate';
 import type { StepId } from '../../shared/steps/catalog';
 import { writeSupportBundle } from './bundle';
+import { FleetDesk } from './fleetDesk';
+import { SharedRecordGate, sharedRecordOf } from './sharedRecords';
+import { SETTINGS_FILE, handoverFacts, handoverRun, helpdeskContact } from './handover';
+import { handoverFileName, handoverHtml } from './handoverHtml';
+import { runHistory, runTimeline } from './history';
+import { insights } from './insights';
+import type { HandoverFacts } from '../../shared/handover';
+import type { Insights, RunHistoryEntry, RunTimeline } from '../../shared/history';
 import { type SameSiteVerdict, describeMove, isSameSite } from './relocate';
 import { testConnection } from './connection';
 import { type ClientTuning, clientForSite } from './siteClient';
@@ -43,6 +52,8 @@ export class ProvisioningService {
   readonly store: Store;
   private readonly redact: Redactor;
   private readonly controllers = new Map<string, RunController>();
+  /** Per site: shops making a record they share take turns (see sharedRecords.ts). */
+  private readonly gates = new Map<string, SharedRecordGate>();
   private readonly listeners = new Set<(view: RunView, events: RunEvent[]) => void>();
   private readonly logListeners = new Set<(entries: LogEntry[]) => void>();
 
@@ -50,11 +61,18 @@ export class ProvisioningService {
   private readonly loggers = new Set<Logger>();
   private secretsCache: KnownSecret[] | undefined;
   private siteLog: Logger | undefined;
+  /** The window's fleet rollouts, one per site (the CLI runs its own FleetRun). */
+  readonly fleets = new FleetDesk(this);
 
   constructor(private readonly options: ServiceOptions) {
     this.store = Store.open(options.dbFile, { nativeBinding: options.nativeBinding });
     this.secrets = typeof options.secrets === 'function' ? options.secrets(this.store) : options.secrets;
     this.redact = createRedactor(() => this.knownSecrets());
+  }
+
+  /** The request limits given for every site's client (the fleet's default concurrency follows them). */
+  get clientLimits(): ClientTuning['limits'] {
+    return this.options.client?.limits;
   }
 
   /** Where this service keeps API secrets (shown to the installer). */
@@ -233,7 +251,36 @@ export class ProvisioningService {
     return writeSupportBundle({ store: this.store, shop, site: this.store.sites.get(shop.siteId), redact: this.redact, secrets: this.knownSecrets(), appVersion: this.options.appVersion }, outFile);
   }
 
+  // ---- history, insights, handover ----------------------------------------------------------------
+
+  /** A shop's runs, newest first, with who started each from which machine. */
+  runHistory(shopId: string): RunHistoryEntry[] {
+    return runHistory(this.store, this.shop(shopId).id);
+  }
+
+  runTimeline(runId: string): RunTimeline {
+    const timeline = runTimeline(this.store, runId);
+    if (!timeline) throw new NotFoundError('That run is not recorded here.');
+    return timeline;
+  }
+
+  insights(): Insights {
+    return insights(this.store);
+  }
+
+  /**
+   * The shop owner's handover sheet of a finished run (the latest one unless named): HTML, through the
+   * redaction boundary like everything else that leaves the app.
+   */
+  handoverSheet(shopId: string, runId?: string): { facts: HandoverFacts; html: string; fileName: (extension: 'html' | 'pdf') => string; settingsFile: string } {
+    const shop = this.shop(shopId);
+    const run = handoverRun(this.store, shop, runId);
+    const facts = handoverFacts(this.store, shop, this.site(shop.siteId), run, helpdeskContact(this.options.dbFile));
+    return { facts, html: String(this.redact(handoverHtml(facts))), fileName: (extension) => handoverFileName(facts, extension), settingsFile: path.join(path.dirname(path.resolve(this.options.dbFile)), SETTINGS_FILE) };
+  }
+
   close(): void {
+    this.fleets.pauseAll();
     for (const controller of this.controllers.values()) controller.dispose();
     this.controllers.clear();
     for (const logger of this.loggers) logger.flush();
@@ -279,7 +326,10 @@ export class ProvisioningService {
     // the controller may log while it is being constructed, before `holder` knows it.
     const holder: { controller?: RunController } = {};
     const logger: Logger = this.loggerFor(() => ({ shopId: shop.id, runId: holder.controller?.runId ?? this.store.runs.latestForShop(shop.id)?.id }));
-    const controller = new RunController({ store: this.store, shop, client: () => this.clientFor(this.site(shop.siteId), logger), logger, redact: this.redact, options: this.options.run });
+    const gate = this.gates.get(shop.siteId) ?? new SharedRecordGate();
+    this.gates.set(shop.siteId, gate);
+    const stepGate: RunControllerOptions['stepGate'] = (stepId, steps, signal, say, step) => gate.around(sharedRecordOf(stepId, steps, shop.config), shop.name, signal, say, step);
+    const controller = new RunController({ store: this.store, shop, client: () => this.clientFor(this.site(shop.siteId), logger), logger, redact: this.redact, options: { ...this.options.run, stepGate } });
     holder.controller = controller;
     controller.onUpdate((view, events) => this.listeners.forEach((listener) => listener(view, events)));
     this.controllers.set(shopId, controller);

@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { StoreError, storeErrorFrom } from './errors';
+import { HistoryRepository } from './history';
+import { InsightsRepository } from './insights';
 import { LocksRepository } from './locks';
 import { LogsRepository } from './logs';
 import { migrate } from './migrate';
@@ -16,6 +18,7 @@ export type { NewLogEntry } from './logs';
 export { type LockFence, type LockHolder, describeHolder } from './locks';
 export { type RunPatch, LockLostError } from './runs';
 export type { WriteIntent } from './writeIntents';
+export { currentOperator } from './history';
 
 /** The local SQLite database: sites, shops, runs, step states and logs. Synchronous, one per process. */
 export class Store {
@@ -25,6 +28,8 @@ export class Store {
   readonly logs: LogsRepository;
   readonly locks: LocksRepository;
   readonly writeIntents: WriteIntentsRepository;
+  readonly history: HistoryRepository;
+  readonly insights: InsightsRepository;
   readonly schemaVersion: number;
 
   private constructor(
@@ -38,6 +43,8 @@ export class Store {
     this.logs = new LogsRepository(db);
     this.locks = new LocksRepository(db);
     this.writeIntents = new WriteIntentsRepository(db);
+    this.history = new HistoryRepository(db);
+    this.insights = new InsightsRepository(db);
   }
 
   /** Opens (creating when missing) the database at `file`, or ':memory:'. Throws StoreError with a hint. */

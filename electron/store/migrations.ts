@@ -139,4 +139,48 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 6,
+    name: 'run history: who started a run, every step attempt',
+    sql: `
+      -- Each command that drove a run (Start, Continue, Retry all): the OS user and the machine, for the
+      -- run history ("who ran this, from which laptop"). Never a secret.
+      CREATE TABLE run_sessions (
+        id INTEGER PRIMARY KEY,
+        run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        command TEXT NOT NULL,
+        os_user TEXT NOT NULL,
+        host TEXT NOT NULL,
+        started_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX run_sessions_by_run ON run_sessions (run_id, id);
+
+      -- Every finished attempt of a step. run_steps keeps only a step's latest state (a failure that
+      -- Continue then fixed disappears from it); failure rates and the timeline need every attempt.
+      CREATE TABLE step_attempts (
+        run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        step_id TEXT NOT NULL,
+        attempt INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('succeeded', 'failed')),
+        started_at TEXT,
+        finished_at TEXT,
+        duration_ms INTEGER,
+        error_code TEXT,
+        error_message TEXT,
+        server_message TEXT,
+        PRIMARY KEY (run_id, step_id, attempt)
+      ) STRICT;
+      CREATE INDEX step_attempts_by_step ON step_attempts (step_id, status);
+      -- Insights group the failed attempts (a few among thousands) by error code and by ERPNext's words.
+      CREATE INDEX step_attempts_failed ON step_attempts (error_code, step_id, server_message) WHERE status = 'failed';
+
+      -- The history recorded before this version: each step's last attempt.
+      INSERT INTO step_attempts (run_id, step_id, attempt, status, started_at, finished_at, duration_ms, error_code, error_message, server_message)
+        SELECT run_id, step_id, attempts, status, started_at, finished_at, duration_ms, error_code, error_message, json_extract(error_detail, '$.serverMessage')
+        FROM run_steps WHERE status IN ('succeeded', 'failed') AND attempts > 0;
+
+      -- Insights and the ETA read every successful step's duration (one covering index scan).
+      CREATE INDEX run_steps_durations ON run_steps (status, step_id, duration_ms);
+    `,
+  },
 ];

@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { ErrorInfo } from '../../shared/errors';
 import type { RunRecord, RunSummary, StepRecord } from '../../shared/model';
-import { RunPhase, RunStatus, type StepStatus } from '../../shared/status';
+import { RunPhase, RunStatus, StepStatus } from '../../shared/status';
 import { STEP_IDS, type StepId } from '../../shared/steps/catalog';
 import { fromJson, now, toJson } from './json';
 import type { LockFence } from './locks';
+import { stepDurationStats } from './stepDurations';
 
 /** A run or step write refused because the writer no longer holds the shop's lock. */
 export class LockLostError extends Error {
@@ -158,6 +159,20 @@ export class RunsRepository {
          WHERE run_id = ? AND step_id = ? AND ${HOLDS_LOCK}`,
       )
       .run(step.status, step.attempts, step.startedAt, step.finishedAt, step.durationMs, step.currentAction, error?.code ?? null, error?.category ?? null, error?.message ?? null, error?.hint ?? null, toJson(detail), toJson(step.outputs), runId, step.stepId, fence.shopId, fence.token);
+    if (step.status === StepStatus.Succeeded || step.status === StepStatus.Failed) this.saveAttempt(runId, step, fence);
+  }
+
+  /** A finished attempt joins the run's history (step_attempts): kept after Continue runs the step again. */
+  private saveAttempt(runId: string, step: StepRecord, fence: LockFence): void {
+    const { error } = step;
+    this.db
+      .prepare(
+        `INSERT INTO step_attempts (run_id, step_id, attempt, status, started_at, finished_at, duration_ms, error_code, error_message, server_message)
+         SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE ${HOLDS_LOCK}
+         ON CONFLICT (run_id, step_id, attempt) DO UPDATE SET status = excluded.status, started_at = excluded.started_at, finished_at = excluded.finished_at,
+           duration_ms = excluded.duration_ms, error_code = excluded.error_code, error_message = excluded.error_message, server_message = excluded.server_message`,
+      )
+      .run(runId, step.stepId, step.attempts, step.status, step.startedAt, step.finishedAt, step.durationMs, error?.code ?? null, error?.message ?? null, error?.serverMessage ?? null, fence.shopId, fence.token);
   }
 
   /**
@@ -171,13 +186,8 @@ export class RunsRepository {
     })();
   }
 
-  /** Median duration of each step over earlier successful runs: the basis of the ETA. */
+  /** Median duration of each step over earlier successful runs: the basis of the ETA (the median Insights shows). */
   typicalDurations(): Partial<Record<StepId, number>> {
-    const rows = this.db
-      .prepare("SELECT step_id, duration_ms FROM run_steps WHERE status = 'succeeded' AND duration_ms IS NOT NULL ORDER BY step_id, duration_ms")
-      .all() as { step_id: StepId; duration_ms: number }[];
-    const grouped = new Map<StepId, number[]>();
-    for (const row of rows) grouped.set(row.step_id, [...(grouped.get(row.step_id) ?? []), row.duration_ms]);
-    return Object.fromEntries([...grouped].map(([id, values]) => [id, values[Math.floor(values.length / 2)]!]));
+    return Object.fromEntries(Object.entries(stepDurationStats(this.db)).map(([id, stats]) => [id, stats.medianMs]));
   }
 }

@@ -3,6 +3,7 @@ import type { ApiError, Result } from '../../shared/ipc/result';
 import type { LogEntry } from '../../shared/model';
 import { api } from '../api';
 import { type LogFilters, NO_FILTERS, logQuery, matchesFilters } from './logQuery';
+import { useRoute } from './navigation';
 
 const FIRST_PAGE = 500;
 const MAX_PAGE = 10_000;
@@ -81,7 +82,9 @@ export const useLogs = create<LogsState>()((set, get) => {
     error: null,
     open: (shopId) => {
       if (get().shopId === shopId) return void reload();
-      set({ shopId, filters: NO_FILTERS });
+      // Opened from a run's timeline (…/logs?step=…): filtered to that step from the start.
+      const { route } = useRoute.getState();
+      set({ shopId, filters: route.name === 'logs' && route.stepId ? { ...NO_FILTERS, stepId: route.stepId } : NO_FILTERS });
       void reload();
     },
     close: () => {

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { type StepId, isStepId } from '../../shared/steps/catalog';
 
 /** The screens of the app. The route lives in the URL hash, so a reload shows the same screen. */
 export type Route =
@@ -8,14 +9,30 @@ export type Route =
   | { name: 'editSite'; siteId: string }
   | { name: 'newShop'; siteId: string }
   | { name: 'run'; siteId: string; shopId: string }
-  | { name: 'logs'; siteId: string; shopId: string }
+  /** `stepId`: the log opens filtered to that step (a bar of a run's timeline links here). */
+  | { name: 'logs'; siteId: string; shopId: string; stepId?: StepId }
   | { name: 'editShop'; siteId: string; shopId: string }
+  | { name: 'fleet'; siteId: string }
+  | { name: 'history'; siteId: string; shopId: string }
+  | { name: 'timeline'; siteId: string; shopId: string; runId: string }
+  | { name: 'insights' }
   | { name: 'notFound' };
 
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   const [first, siteId, second, shopId, third] = parts;
   if (parts.length === 0) return { name: 'sites' };
+  if (first === 'insights' && parts.length === 1) return { name: 'insights' };
+  if (first === 'sites' && siteId && second === 'fleet' && parts.length === 3) return { name: 'fleet', siteId };
+  if (first === 'sites' && siteId && second === 'shops' && shopId && third === 'history') {
+    if (parts.length === 5) return { name: 'history', siteId, shopId };
+    if (parts.length === 6) return { name: 'timeline', siteId, shopId, runId: parts[5]! };
+  }
+  if (first === 'sites' && siteId && second === 'shops' && shopId && third === 'logs' && parts.length === 5) {
+    const step = new URLSearchParams(query).get('step');
+    return step && isStepId(step) ? { name: 'logs', siteId, shopId, stepId: step } : { name: 'logs', siteId, shopId };
+  }
   if (first !== 'sites' || !siteId) return { name: 'notFound' };
   if (siteId === 'new' && parts.length === 2) return { name: 'newSite' };
   if (parts.length === 2) return { name: 'site', siteId };
@@ -46,9 +63,17 @@ export function hrefFor(route: Route): string {
     case 'run':
       return `#/sites/${e(route.siteId)}/shops/${e(route.shopId)}`;
     case 'logs':
-      return `#/sites/${e(route.siteId)}/shops/${e(route.shopId)}/logs`;
+      return `#/sites/${e(route.siteId)}/shops/${e(route.shopId)}/logs${route.stepId ? `?step=${e(route.stepId)}` : ''}`;
     case 'editShop':
       return `#/sites/${e(route.siteId)}/shops/${e(route.shopId)}/edit`;
+    case 'fleet':
+      return `#/sites/${e(route.siteId)}/fleet`;
+    case 'history':
+      return `#/sites/${e(route.siteId)}/shops/${e(route.shopId)}/history`;
+    case 'timeline':
+      return `#/sites/${e(route.siteId)}/shops/${e(route.shopId)}/history/${e(route.runId)}`;
+    case 'insights':
+      return '#/insights';
   }
 }
 

@@ -1,3 +1,5 @@
+import type { FleetStatus } from '../fleet/status';
+import type { Insights, RunHistoryEntry, RunTimeline } from '../history';
 import type { ConnectionCheck, LogEntry, LogQuery, RunRecord, ShopRecord, SiteRecord } from '../model';
 import type { RunEvent, RunView } from '../runView';
 import type { ShopIssue } from '../shop/validate';
@@ -63,6 +65,24 @@ export interface ShopCheck {
   warnings: ShopIssue[];
 }
 
+/** A fleet file as main read it: its shops, or every problem by row and column (nothing saved). */
+export interface FleetCheck {
+  ok: boolean;
+  format: 'csv' | 'json';
+  shops: { row: number; name: string }[];
+  /** "row 7, column abbr: …", every one of them. */
+  issues: string[];
+  warnings: string[];
+}
+
+export type FleetImported = { saved: true; shopIds: string[]; warnings: string[] } | { saved: false; issues: string[]; warnings: string[] };
+
+/** Where the handover sheet went: a PDF in the app, an HTML file in the browser host. */
+export interface SavedDocument {
+  path: string;
+  format: 'pdf' | 'html';
+}
+
 export interface RunUpdate {
   view: RunView;
   events: RunEvent[];
@@ -96,6 +116,22 @@ export interface PosApi {
   retryAll(shopId: string): Promise<Result<RunView>>;
   skipStep(input: { shopId: string; stepId: StepId }): Promise<Result<RunView>>;
   cancelRun(shopId: string): Promise<Result<null>>;
+
+  /** Reads a fleet file's text (CSV or JSON, told by the name) and validates every row; saves nothing. */
+  checkFleetFile(input: { text: string; fileName: string }): Promise<Result<FleetCheck>>;
+  /** Saves every shop of a fleet file on the site, or none when any row has a problem. */
+  importFleet(input: { siteId: string; text: string; fileName: string }): Promise<Result<FleetImported>>;
+  fleetStatus(siteId: string): Promise<Result<FleetStatus>>;
+  /** Start all (every shop not yet COMPLETED) or Continue failed, in the background: progress comes as run updates. */
+  startFleet(input: { siteId: string; which: 'all' | 'failed' }): Promise<Result<FleetStatus>>;
+  pauseFleet(siteId: string): Promise<Result<null>>;
+
+  /** A shop's runs, newest first. */
+  listRuns(shopId: string): Promise<Result<RunHistoryEntry[]>>;
+  runTimeline(runId: string): Promise<Result<RunTimeline>>;
+  insights(): Promise<Result<Insights>>;
+  /** The shop owner's handover sheet of a finished run, saved where the installer chooses; null when cancelled. */
+  saveHandoverSheet(input: { shopId: string; runId?: string }): Promise<Result<SavedDocument | null>>;
 
   queryLogs(query: LogQuery): Promise<Result<LogEntry[]>>;
   countLogs(query: LogQuery): Promise<Result<number>>;
@@ -133,6 +169,15 @@ export const POS_COMMANDS = [
   'retryAll',
   'skipStep',
   'cancelRun',
+  'checkFleetFile',
+  'importFleet',
+  'fleetStatus',
+  'startFleet',
+  'pauseFleet',
+  'listRuns',
+  'runTimeline',
+  'insights',
+  'saveHandoverSheet',
   'queryLogs',
   'countLogs',
   'exportSupportBundle',

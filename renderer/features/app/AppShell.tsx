@@ -34,6 +34,9 @@ export function AppShell() {
         <a className="brand" href="#/">
           POS Provisioner
         </a>
+        <a className="app-nav" href="#/insights" data-testid="nav-insights">
+          Insights
+        </a>
         <span className="app-version" data-testid="app-version">
           {info ? `version ${info.version}` : ''}
         </span>

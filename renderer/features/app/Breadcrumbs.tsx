@@ -11,6 +11,8 @@ export function Breadcrumbs({ route }: { route: Route }) {
   const crumbs: { label: string; href: string }[] = [{ label: 'Sites', href: hrefFor({ name: 'sites' }) }];
   if (siteId) crumbs.push({ label: site?.displayUrl ?? 'Site', href: hrefFor({ name: 'site', siteId }) });
   if (shopId) crumbs.push({ label: shop?.name ?? 'Shop', href: hrefFor({ name: 'run', siteId, shopId }) });
+  if (route.name === 'fleet') crumbs.push({ label: 'Fleet', href: hrefFor(route) });
+  if (route.name === 'timeline') crumbs.push({ label: 'Run', href: hrefFor(route) });
   if (crumbs.length < 2) return null;
   return (
     <nav aria-label="Breadcrumb" className="breadcrumbs">

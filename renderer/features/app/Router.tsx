@@ -1,4 +1,8 @@
 import type { Route } from '../../state/navigation';
+import { FleetScreen } from '../fleet/FleetScreen';
+import { HistoryScreen } from '../history/HistoryScreen';
+import { TimelineScreen } from '../history/TimelineScreen';
+import { InsightsScreen } from '../insights/InsightsScreen';
 import { LogsScreen } from '../logs/LogsScreen';
 import { RunScreen } from '../run/RunScreen';
 import { ShopFormScreen } from '../shops/ShopFormScreen';
@@ -26,6 +30,14 @@ export function Router({ route }: { route: Route }) {
       return <RunScreen key={route.shopId} siteId={route.siteId} shopId={route.shopId} />;
     case 'logs':
       return <LogsScreen key={route.shopId} siteId={route.siteId} shopId={route.shopId} />;
+    case 'fleet':
+      return <FleetScreen key={route.siteId} siteId={route.siteId} />;
+    case 'history':
+      return <HistoryScreen key={route.shopId} siteId={route.siteId} shopId={route.shopId} />;
+    case 'timeline':
+      return <TimelineScreen key={route.runId} siteId={route.siteId} shopId={route.shopId} runId={route.runId} />;
+    case 'insights':
+      return <InsightsScreen />;
     case 'notFound':
       return (
         <>

@@ -1,4 +1,5 @@
 import { useRuns } from '../../state/runs';
+import { HandoverButton } from '../handover/HandoverButton';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { NetworkBanner } from './NetworkBanner';
 import { RunControls } from './RunControls';
@@ -30,6 +31,7 @@ export function RunScreen({ siteId, shopId }: { siteId: string; shopId: string }
           <RunProblems view={view} />
           <StepList view={view} />
           <ReadinessPanel view={view} />
+          {view.run.phase === 'finished' && <HandoverButton shopId={shopId} runId={view.run.id} />}
         </div>
       )}
     </>

@@ -5,7 +5,7 @@ import { ScreenHeading } from '../app/ScreenHeading';
 import { StatusBadge } from '../ui/StatusBadge';
 import { runLook } from '../ui/statusLook';
 
-type ShopTab = 'run' | 'logs';
+type ShopTab = 'run' | 'logs' | 'history';
 
 /** The shop's name, its run state, and the shop's screens (run, log, edit). */
 export function ShopHeader({ siteId, shopId, current }: { siteId: string; shopId: string; current: ShopTab }) {
@@ -16,6 +16,7 @@ export function ShopHeader({ siteId, shopId, current }: { siteId: string; shopId
   const tabs: { tab: ShopTab | 'edit'; label: string; href: string }[] = [
     { tab: 'run', label: 'Run', href: hrefFor({ name: 'run', siteId, shopId }) },
     { tab: 'logs', label: 'Log', href: hrefFor({ name: 'logs', siteId, shopId }) },
+    { tab: 'history', label: 'History', href: hrefFor({ name: 'history', siteId, shopId }) },
     { tab: 'edit', label: 'Edit shop', href: hrefFor({ name: 'editShop', siteId, shopId }) },
   ];
   return (
@@ -23,7 +24,7 @@ export function ShopHeader({ siteId, shopId, current }: { siteId: string; shopId
       <div className="shop-title">
         <ScreenHeading>
           {name}
-          <span className="visually-hidden">{current === 'run' ? ': run' : ': log'}</span>
+          <span className="visually-hidden">{current === 'run' ? ': run' : current === 'history' ? ': run history' : ': log'}</span>
         </ScreenHeading>
         <StatusBadge look={runLook(run)} state={(run?.status ?? 'NOT_STARTED').toLowerCase()} testId="run-status-badge" />
       </div>

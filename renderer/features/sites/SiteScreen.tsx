@@ -1,6 +1,7 @@
 import { useSite, useSites } from '../../state/sites';
 import { hrefFor } from '../../state/navigation';
 import { ScreenHeading } from '../app/ScreenHeading';
+import { FleetLinks } from '../fleet/FleetLinks';
 import { ShopList } from '../shops/ShopList';
 import { ConnectionPanel } from './ConnectionPanel';
 import { RemoveSiteButton } from './RemoveSiteButton';
@@ -26,6 +27,7 @@ export function SiteScreen({ siteId }: { siteId: string }) {
           Edit site
         </a>
         <RemoveSiteButton site={site} />
+        <FleetLinks siteId={siteId} />
       </div>
       <TransportWarning warning={site.transportWarning} />
       <ConnectionPanel site={site} />
