@@ -17,9 +17,9 @@ export interface ProfileState {
 }
 
 /** The cashiers that exist as users (Link validation would refuse the others anyway). */
-export async function knownCashiers(p: PlanContext): Promise<{ cashiers: string[]; missing: string[]; users: UserFacts[] }> {
+export async function knownCashiers(p: PlanContext, fresh = false): Promise<{ cashiers: string[]; missing: string[]; users: UserFacts[] }> {
   const cashiers = cashiersOf(p.shop, p.apiUser);
-  const users = await p.reads.users([p.apiUser, ...cashiers]);
+  const users = await p.reads.users([p.apiUser, ...cashiers], fresh);
   return { cashiers, users, missing: cashiers.filter((cashier) => !users.some((user) => sameName(user.name, cashier))) };
 }
 

@@ -9,15 +9,18 @@ export interface ReadSpec<T> {
   tags: readonly string[];
   /** Must give the same result whether or not the read already saw this write (it may have been in flight). */
   absorb?: Absorb<T>;
-  /** For a write that touches this read only through what ERPNext does around it: true when the read still holds. */
-  keeps?: (value: T, write: WriteEvent) => boolean;
+  /**
+   * For a write that touches this read only through what ERPNext does around it: the read as ERPNext
+   * leaves it, when that is certain; undefined means "read it again".
+   */
+  follows?: (value: T, write: WriteEvent) => T | undefined;
 }
 
 interface Entry {
   promise: Promise<unknown>;
   tags: readonly string[];
   absorb?: Absorb<unknown>;
-  keeps?: (value: unknown, write: WriteEvent) => boolean;
+  follows?: (value: unknown, write: WriteEvent) => unknown;
   settled: boolean;
   value?: unknown;
   /** Started ahead of need (the prefetch): a failure is retried by whoever needs it, in their step. */
@@ -40,7 +43,7 @@ export class ReadCache {
       // retries, and reports) the failure as its own.
       return (hit.promise as Promise<T>).catch(() => this.load(key, spec, loader));
     }
-    const entry: Entry = { promise: Promise.resolve(), tags: spec.tags, absorb: spec.absorb as Absorb<unknown> | undefined, keeps: spec.keeps as Entry['keeps'], settled: false, speculative };
+    const entry: Entry = { promise: Promise.resolve(), tags: spec.tags, absorb: spec.absorb as Absorb<unknown> | undefined, follows: spec.follows as Entry['follows'], settled: false, speculative };
     entry.promise = loader().then(
       (value) => {
         entry.settled = true;
@@ -60,7 +63,7 @@ export class ReadCache {
 
   /** Records what a read would answer, known without asking (from what this run itself just wrote). */
   seed<T>(key: string, spec: ReadSpec<T>, value: T): void {
-    const entry: Entry = { promise: Promise.resolve(value), tags: spec.tags, absorb: spec.absorb as Absorb<unknown> | undefined, keeps: spec.keeps as Entry['keeps'], settled: true, value, speculative: false };
+    const entry: Entry = { promise: Promise.resolve(value), tags: spec.tags, absorb: spec.absorb as Absorb<unknown> | undefined, follows: spec.follows as Entry['follows'], settled: true, value, speculative: false };
     this.entries.set(key, entry);
   }
 
@@ -76,7 +79,13 @@ export class ReadCache {
     for (const [key, entry] of this.entries) {
       const stale = entry.tags.filter((tag) => touched.includes(tag));
       if (stale.length === 0) continue;
-      if (!stale.includes(write.doctype) && entry.settled && entry.keeps?.(entry.value, write)) continue;
+      if (!stale.includes(write.doctype) && entry.settled && entry.follows) {
+        const next = entry.follows(entry.value, write);
+        if (next !== undefined) {
+          Object.assign(entry, { value: next, promise: Promise.resolve(next) });
+          continue;
+        }
+      }
       // Only the written document itself can be folded in; what ERPNext did around it must be read again.
       const onlyTheDocument = stale.length === 1 && stale[0] === write.doctype;
       if (onlyTheDocument && write.doc && entry.absorb) {
@@ -109,6 +118,11 @@ export class ReadCache {
     });
     entry.promise = folded;
     entry.speculative = true;
+  }
+
+  /** Forgets one read: the next ask goes to the site. */
+  drop(key: string): void {
+    this.entries.delete(key);
   }
 
   /** Forgets everything read about these doctypes (a look that must see the site as it is now). */

@@ -42,6 +42,22 @@ function openingsSpec(profile: string, user: string): ReadSpec<OpeningFacts[]> {
   };
 }
 
+/**
+ * Saving a company gives the Cash-type Mode of Payment an account row for it, when it has none, with the
+ * company's default cash account [E15:erpnext/setup/doctype/company/company.py set_mode_of_payment_account:
+ * `frappe.db.get_value("Mode of Payment", {"type": "Cash"})`]. Certain only when there is one Cash-type mode
+ * (the query takes any) and the saved company's answer names its cash account.
+ */
+function cashRowAfterCompanySave(modes: ModeFacts[], write: WriteEvent): ModeFacts[] | undefined {
+  if (write.doctype !== 'Company' || !write.doc) return undefined;
+  const company = write.doc.name;
+  const cash = modes.filter((m) => m.type === 'Cash');
+  if (cash.length === 1 && cash[0]!.accounts.some((row) => row.company === company)) return modes;
+  const account = write.doc.default_cash_account;
+  if (cash.length !== 1 || typeof account !== 'string' || !account) return cash.length === 0 ? modes : undefined;
+  return modes.map((m) => (m === cash[0] ? { ...m, accounts: [...m.accounts, { company, default_account: account }] } : m));
+}
+
 /** Adds or replaces a document by name: an absorb must not care whether the read already saw the write. */
 function upsert<T extends { name: string }>(list: readonly T[], doc: T): T[] {
   return list.some((row) => row.name === doc.name) ? list.map((row) => (row.name === doc.name ? { ...row, ...doc } : row)) : [...list, doc];
@@ -59,8 +75,18 @@ export class SiteReads {
   readonly cache = new ReadCache();
   private readonly unsubscribe: () => void;
 
+  /** Records this run inserted ("Company|Corner Cafe"): what is known of them without asking. */
+  private readonly created = new Set<string>();
+
   constructor(private readonly client: ErpNextClient) {
-    this.unsubscribe = client.onWrite((write) => this.cache.wrote(write));
+    this.unsubscribe = client.onWrite((write) => {
+      if (write.kind === 'insert' && write.doc) this.created.add(`${write.doctype}|${write.doc.name}`.toLowerCase());
+      this.cache.wrote(write);
+    });
+  }
+
+  private createdHere(doctype: string, name: string): boolean {
+    return this.created.has(`${doctype}|${name}`.toLowerCase());
   }
 
   private prefetched = false;
@@ -122,8 +148,9 @@ export class SiteReads {
    * The API user and the cashiers with their roles and own defaults, in one list: User joined with its
    * `roles` (Has Role) and `defaults` (DefaultValue) tables.
    */
-  users(names: readonly string[]): Promise<UserFacts[]> {
+  users(names: readonly string[], fresh = false): Promise<UserFacts[]> {
     const unique = [...new Set(names)].sort();
+    if (fresh) this.cache.drop(`users:${unique.join('|')}`);
     return this.load(
       `users:${unique.join('|')}`,
       { tags: ['User'], absorb: (old, write) => (write.kind === 'child' ? old.map((user) => (user.name === write.doc.name ? facts.userFromDoc(write.doc) : user)) : undefined) },
@@ -182,8 +209,7 @@ export class SiteReads {
           const mode = facts.modeFromDoc(write.doc);
           return old.some((m) => m.name === mode.name) ? old.map((m) => (m.name === mode.name ? mode : m)) : [...old, mode];
         },
-        // Saving a company adds the Cash mode's row for it only when missing [E15:company.py set_mode_of_payment_account].
-        keeps: (modes, write) => write.doctype === 'Company' && write.kind === 'update' && modes.filter((m) => m.type === 'Cash').every((m) => m.accounts.some((row) => row.company === write.name)),
+        follows: cashRowAfterCompanySave,
       },
       async () => facts.modesFrom(await this.list('Mode of Payment', { fields: ['name', 'type', 'enabled', 'accounts.company as account_company', 'accounts.default_account as default_account'], orderBy: '`tabMode of Payment`.`name` asc' })),
     );
@@ -215,8 +241,12 @@ export class SiteReads {
     );
   }
 
-  /** Other enabled profiles of the company where these users are the default cashier (§4.9 "Already set default…"). */
+  /**
+   * Other enabled profiles of the company where these users are the default cashier (§4.9 "Already set
+   * default…"). A company this run created has no profile but the one this run makes: nothing to ask.
+   */
   defaultProfilesOf(users: readonly string[], company: string, except: string): Promise<Doc[]> {
+    if (this.createdHere('Company', company)) return Promise.resolve([]);
     return this.load(`defaultProfiles:${[...users].sort().join('|')}|${company}|${except}`, { tags: ['POS Profile'] }, () =>
       this.list('POS Profile', {
         fields: ['name', 'applicable_for_users.user as cashier'],
@@ -226,7 +256,8 @@ export class SiteReads {
   }
 
   /** Customers by customer_name, oldest first: ERPNext renames a duplicate instead of refusing it (§4.8). */
-  customers(customerName: string): Promise<Doc[]> {
+  customers(customerName: string, fresh = false): Promise<Doc[]> {
+    if (fresh) this.cache.drop(`customers:${customerName}`);
     return this.load(
       `customers:${customerName}`,
       {

@@ -29,8 +29,7 @@ async function removeDuplicates(ctx: StepContext, state: CustomerState): Promise
 
 /** Looks at the site as it is now, and removes the duplicates our lost creates left. */
 async function findNow(ctx: StepContext): Promise<Doc | null> {
-  ctx.reads.cache.forget('Customer');
-  const state = sortCustomers(planContext(ctx), await ctx.reads.customers(ctx.shop.customer));
+  const state = sortCustomers(planContext(ctx), await ctx.reads.customers(ctx.shop.customer, true));
   if (state.found) await removeDuplicates(ctx, state);
   return state.found;
 }
@@ -47,7 +46,9 @@ export const customer: StepBody<typeof StepId.Customer> = async (ctx) => {
   if (state.found) await removeDuplicates(ctx, state);
   const { record } = await ensureRecord<Doc>(ctx, {
     what: `Customer "${name}"`,
-    known: state.found,
+    // Found is found; missing is looked at again on the site as it is now: other shops of this site share
+    // the walk-in customer (they take turns, service/sharedRecords.ts) and may have made it since we read.
+    known: state.found ?? undefined,
     find: () => findNow(ctx),
     create: async () => {
       const [customerGroup, territory] = await Promise.all([masterFor.customerGroup(ctx, platform.customerGroup), masterFor.territory(ctx, platform.territory)]);

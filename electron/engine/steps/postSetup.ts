@@ -2,14 +2,22 @@ import { ErpNextError } from '../../erpnext/errors';
 import { StepId } from '../../../shared/steps/catalog';
 import { noteChange } from '../ensure';
 import { planContext } from '../plan/context';
+import { knownCashiers } from '../plan/posProfile';
 import { planPostSetup } from '../plan/postSetup';
 import { applyFill } from '../singles';
 import type { StepBody, StepContext } from '../stepContext';
 import { allSettled } from './masters';
 import { readinessChecks } from './readiness';
 
-/** The cashier's own default company, so documents they start are for this shop (User > defaults, DefaultValue rows). */
+/**
+ * The cashier's own default company, so documents they start are for this shop (User > defaults,
+ * DefaultValue rows). Looked at again first, on the site as it is now: other shops of this site may share
+ * the cashier (they take turns, service/sharedRecords.ts) and one may have set it since we read.
+ */
 async function setCashierDefault(ctx: StepContext, cashier: string, company: string): Promise<void> {
+  const now = await knownCashiers(planContext(ctx), true);
+  const kept = now.users.find((user) => user.name.toLowerCase() === cashier.toLowerCase())?.defaults.find((d) => d.defkey === 'company');
+  if (kept) return ctx.log.info(`${cashier} already has a default company (${kept.defvalue}): kept`);
   ctx.action(`Setting defaults for ${cashier}`);
   try {
     await ctx.client.insertChildRow({ doctype: 'User', name: cashier, field: 'defaults' }, 'DefaultValue', { defkey: 'company', defvalue: company });

@@ -58,12 +58,13 @@ describe('ReadCache', () => {
     expect(await cache.load('w', list, async () => [])).toEqual([{ name: 'POS Store - CC' }]);
   });
 
-  it('keeps a read a side effect cannot have changed (keeps), drops it otherwise', async () => {
+  it('follows a side effect it can work out (follows), reads again when it cannot', async () => {
     const cache = new ReadCache();
-    const spec: ReadSpec<string[]> = { tags: ['Mode of Payment'], keeps: (_value, write) => write.kind === 'update' };
+    const spec: ReadSpec<string[]> = { tags: ['Mode of Payment'], follows: (value, write) => (write.kind === 'update' ? [...value, `row for ${write.name}`] : undefined) };
     const read = counter([['Cash'], ['Cash', 'Card']]);
     await cache.load('m', spec, read.load);
     cache.wrote({ doctype: 'Company', kind: 'update', name: 'Corner Cafe', doc: { name: 'Corner Cafe' } });
+    expect(await cache.load('m', spec, read.load)).toEqual(['Cash', 'row for Corner Cafe']);
     expect(read.calls()).toBe(1);
     cache.wrote(insert('Company', 'Corner Cafe'));
     expect(await cache.load('m', spec, read.load)).toEqual(['Cash', 'Card']);
