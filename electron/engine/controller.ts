@@ -13,6 +13,7 @@ import { withDefaults } from '../../shared/withDefaults';
 import { MACHINE_VERSION, type ResumeInto, type RunDeps, type RunMachineEvent, runMachine, skipRefusal } from './machine';
 import { DEFAULT_NETWORK_WAIT, type NetworkWaitOptions, ProbeWaker, waitForNetwork } from './networkWait';
 import { type Steps, finalStatus, interrupted, isOptional, runSummary, stepsFrom } from './runState';
+import { SiteReads } from './reads/siteReads';
 import { RunLockedError, ShopLock } from './shopLock';
 import { DEFAULT_LEASE, SiteLease, type SiteLeaseOptions } from './siteLease';
 import { describeFailure, executeStep } from './stepExecutor';
@@ -83,6 +84,8 @@ export class RunController {
   private readonly lock: ShopLock;
   private readonly lease: SiteLease | null;
   private client: ErpNextClient | undefined;
+  /** What this command's run has read of the site (fresh for every Start/Continue/Retry). */
+  private reads: SiteReads | undefined;
   private lostLock = false;
   private releasing: Promise<void> = Promise.resolve();
   private readonly probeWaker = new ProbeWaker();
@@ -219,6 +222,7 @@ export class RunController {
     if (this.actor && this.lock.held && !AT_REST.includes(PHASE_OF[String(this.actor.getSnapshot().value)] ?? RunPhase.Idle)) this.actor.send({ type: 'CANCEL' });
     this.actor?.stop();
     this.actor = undefined;
+    this.reads?.dispose();
     this.lock.release();
     this.deps.logger.flush();
   }
@@ -228,6 +232,8 @@ export class RunController {
     this.lock.acquire(this.run.id);
     const next = event();
     this.lostLock = false;
+    this.reads?.dispose();
+    this.reads = undefined;
     this.deps.logger.info(`Operator: ${label}`);
     // The run history says who drove the run from which machine (after event(): Start may begin a new run).
     const { osUser, host } = currentOperator();
@@ -277,7 +283,7 @@ export class RunController {
     const networkWait = withDefaults(DEFAULT_NETWORK_WAIT, options.networkWait);
     const clean = <T>(value: T) => redact(value) as T;
     const describe = (error: unknown): ErrorInfo => clean(describeFailure(error));
-    const executorDeps = (stepId: StepId) => ({ client: this.siteClient(), logger, shop: this.deps.shop.config, now: options.now, writes: this.journal(stepId), serverTimeoutMs: options.serverTimeoutMs ?? DEFAULT_SERVER_TIMEOUT_MS });
+    const executorDeps = (stepId: StepId) => ({ client: this.siteClient(), logger, shop: this.deps.shop.config, now: options.now, writes: this.journal(stepId), serverTimeoutMs: options.serverTimeoutMs ?? DEFAULT_SERVER_TIMEOUT_MS, reads: (this.reads ??= new SiteReads(this.siteClient())) });
     return {
       executeStep: async (stepId, current, callbacks, signal) => {
         const step = () => executeStep(executorDeps(stepId), stepId, current, callbacks, signal);

@@ -5,7 +5,12 @@ import type { StepContext } from './stepContext';
 export interface EnsureSpec<T> {
   /** How the record is named in logs and the summary, e.g. `Warehouse "POS Store - CC"`. */
   what: string;
-  /** Looks the record up by its natural key; null when it does not exist. */
+  /**
+   * What the run's reads already say (the plan): the first look, unless an earlier attempt's create may
+   * still be pending. Every later look (after a lost answer, an "already exists") calls `find`.
+   */
+  known?: T | null;
+  /** Looks the record up by its natural key, on the site as it is now; null when it does not exist. */
   find: () => Promise<T | null>;
   create: () => Promise<T>;
 }
@@ -60,7 +65,7 @@ export async function ensureRecord<T>(ctx: StepContext, spec: EnsureSpec<T>): Pr
     if (late) return adopt(ctx, spec.what, late, 'was saved by an earlier attempt whose answer was lost');
   }
   for (let send = 1; ; send++) {
-    const existing = await spec.find();
+    const existing = send === 1 && pending === null && spec.known !== undefined ? spec.known : await spec.find();
     if (existing) return adopt(ctx, spec.what, existing, 'already exists');
     ctx.action(`Creating ${spec.what}`);
     const sentAt = Date.now();

@@ -1,5 +1,5 @@
 import { assign, enqueueActions, fromCallback, setup, stopChild } from 'xstate';
-import { ErrorCode, type ErrorInfo, retryingAction } from '../../shared/errors';
+import { ErrorCategory, ErrorCode, type ErrorInfo, retryingAction } from '../../shared/errors';
 import { StepStatus } from '../../shared/status';
 import { STEP_CATALOG, type StepId, stepDefinition } from '../../shared/steps/catalog';
 import {
@@ -137,8 +137,10 @@ export const runMachine = setup({
     mayHaveLostTheSite: ({ context, event }) => event.type === 'STEP.FAILED' && siteWasReached(context.steps) && meansSiteMayBeLost(event.error),
     endpointIsSick: ({ context, event }) => {
       if (event.type !== 'NETWORK.BACK' || !event.atOnce || !context.lostStep || !context.networkError) return false;
-      // An answer (503, 429…) from a site that answers the probe at once: that endpoint is failing.
-      if (!context.networkError.noAnswer) return true;
+      // An answer (503, 429…) from a site that answers the probe at once: that endpoint is failing. A page from
+      // something in between (a captive portal) may already be gone when the probe goes out — with several
+      // requests in flight, they met it all at once: like no answer, the step gets a few more tries.
+      if (!context.networkError.noAnswer && context.networkError.category !== ErrorCategory.NotErpnext) return true;
       return (context.lostCycles[context.lostStep] ?? 0) + 1 >= MAX_LOST_CYCLES;
     },
     allSettled: ({ context }) => activeSteps(context.steps).length === 0 && (context.halted || stepsToStart(context.steps, context.maxParallel).length === 0),

@@ -10,11 +10,12 @@ export interface EngineCheckOutput {
   timeZone: string | null;
 }
 
+/** A master is null when this shop needed none of it (everything that uses it already existed). */
 export interface PlatformOutput {
-  uom: string;
-  itemGroupRoot: string;
-  customerGroup: string;
-  territory: string;
+  uom: string | null;
+  itemGroupRoot: string | null;
+  customerGroup: string | null;
+  territory: string | null;
   priceList: string;
   modes: { mode: string; type: string }[];
   fiscalYear: string;
@@ -29,7 +30,8 @@ export interface CompanyOutput {
 
 export interface AccountsOutput {
   cashAccount: string;
-  bankAccount: string;
+  /** The account card and other non-cash modes post to; null when the shop takes cash only. */
+  bankAccount: string | null;
   receivableAccount: string;
   incomeAccount: string;
   writeOffAccount: string;
@@ -58,6 +60,7 @@ export interface SettingsOutput {
 export interface DemoItemsOutput {
   itemGroup: string;
   items: string[];
+  /** Prices that existed before this run (found or corrected); those ERPNext makes with new items are read back by step 10. */
   prices: string[];
 }
 

@@ -2,6 +2,7 @@ import type { ErpNextClient } from '../erpnext/client';
 import type { ShopConfig } from '../../shared/shop/schema';
 import type { StepId } from '../../shared/steps/catalog';
 import type { StepEffects, StepOutputs } from './outputs';
+import type { SiteReads } from './reads/siteReads';
 
 /** Everything a step body may use. Steps never touch the store or the machine directly. */
 export interface StepContext {
@@ -11,6 +12,8 @@ export interface StepContext {
   /** The company abbreviation this run uses (given, or derived like ERPNext does). */
   abbr: string;
   client: ErpNextClient;
+  /** The run's reads of the site: each asked once, kept true by the run's own writes. */
+  reads: SiteReads;
   signal: AbortSignal;
   /** Output of an earlier step this one depends on; throws if it is missing (a catalog bug). */
   output<K extends StepId>(stepId: K): StepOutputs[K];
@@ -46,12 +49,24 @@ export interface StepLog {
 
 export type StepBody<K extends StepId> = (ctx: StepContext) => Promise<StepOutputs[K]>;
 
+/** Building a formatter costs milliseconds; a run asks the site's clock often. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(zone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+    formatters.set(zone, formatter);
+  }
+  return formatter;
+}
+
 /** "YYYY-MM-DD" and "YYYY-MM-DD HH:mm:ss" in a time zone (ERPNext interprets datetimes in the site's zone). */
 export function clockIn(timeZone: string | null, now: Date = new Date()): { date: string; datetime: string } {
   const zone = timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   let parts: Intl.DateTimeFormatPart[];
   try {
-    parts = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).formatToParts(now);
+    parts = formatterFor(zone).formatToParts(now);
   } catch {
     return clockIn('UTC', now);
   }

@@ -9,7 +9,10 @@ import { companyAbbreviation } from '../../shared/shop/validate';
 import type { ShopConfig } from '../../shared/shop/schema';
 import { StepId, stepDefinition } from '../../shared/steps/catalog';
 import type { StepCallbacks } from './machine';
-import type { StepEffects, StepOutputs } from './outputs';
+import type { EngineCheckOutput, StepEffects, StepOutputs } from './outputs';
+import { STEP_PLANS } from './plan';
+import type { PlanContext, PlanItem } from './plan/types';
+import type { SiteReads } from './reads/siteReads';
 import type { Steps } from './runState';
 import { type StepContext, type WriteJournal, clockIn } from './stepContext';
 import { createStepScope, stepScope } from './stepScope';
@@ -24,11 +27,43 @@ export interface ExecutorDeps {
   /** The shop's journal of creates sent without an answer yet. */
   writes: WriteJournal;
   serverTimeoutMs: number;
+  /** The run's reads (one per Start/Continue/Retry: the site may have changed while the run rested). */
+  reads: SiteReads;
 }
 
 function outputOf(steps: Steps, stepId: StepId): Record<string, unknown> | null {
   const step = steps[stepId];
   return step.status === StepStatus.Succeeded ? step.outputs : null;
+}
+
+const DONE: readonly StepStatus[] = [StepStatus.Succeeded, StepStatus.Skipped];
+
+/**
+ * The steps still to run are planned all at once, so their reads go out together and each step finds its
+ * data ready: once the engine check passed, and again after each step (what its writes changed is read
+ * again ahead of the next steps; everything else is still in the run's reads). Plans only read. When a
+ * plan shows a write to come, the write guards (the claim on the site) are settled ahead of it too.
+ */
+function readAhead(deps: ExecutorDeps, steps: Steps, ctx: StepContext, check: EngineCheckOutput): void {
+  // Steps running now have read what they need already: what their own writes change they read themselves.
+  const pending = (Object.keys(STEP_PLANS) as StepId[]).filter((id) => id !== StepId.EngineCheck && id !== ctx.stepId && !DONE.includes(steps[id].status) && !deps.reads.running.has(id));
+  const p: PlanContext = { shop: ctx.shop, abbr: ctx.abbr, reads: deps.reads, apiUser: check.user, setupComplete: check.setupComplete, today: clockIn(check.timeZone, deps.now?.() ?? new Date()).date };
+  const writes = (items: readonly PlanItem[]) => items.some((planned) => planned.action === 'create' || planned.action === 'change');
+  const warmUp = () => (deps.reads.startWarmUp() ? deps.client.transport.prepareWrite().catch(() => undefined) : undefined);
+  const scope = createStepScope(ctx.stepId, `${ctx.correlationId}.ahead`, () => undefined);
+  void stepScope.run(scope, () => {
+    // A missing company means this run will write: the claim on the site goes out before the reads it
+    // would otherwise queue behind (the engine check read the company beside the roles).
+    const company = deps.reads.knownCompany(ctx.shop.company.name, ctx.abbr);
+    if (company && !company.company) void warmUp();
+    return deps.reads.ahead(() =>
+      Promise.allSettled(
+        pending.map(async (id) => {
+          if (writes(await STEP_PLANS[id](p))) await warmUp();
+        }),
+      ),
+    );
+  });
 }
 
 /** Builds a step's context and runs its body inside the step's log/correlation scope. */
@@ -43,6 +78,7 @@ export async function executeStep(deps: ExecutorDeps, stepId: StepId, steps: Ste
     shop: deps.shop,
     abbr: companyAbbreviation(deps.shop),
     client: deps.client,
+    reads: deps.reads,
     signal,
     output: <K extends StepId>(id: K) => {
       const out = outputOf(steps, id);
@@ -64,7 +100,12 @@ export async function executeStep(deps: ExecutorDeps, stepId: StepId, steps: Ste
   const scope = createStepScope(stepId, correlationId, ({ delayMs, code }) => callbacks.retrying({ delayMs, code }));
   const started = performance.now();
   try {
-    const outputs = await stepScope.run(scope, () => (STEP_BODIES[stepId] as (c: StepContext) => Promise<object>)(ctx));
+    // A run that resumes in a new process (nothing read yet) reads ahead before its first step.
+    if (stepId !== StepId.EngineCheck && deps.reads.startPrefetch()) readAhead(deps, steps, ctx, ctx.output(StepId.EngineCheck));
+    deps.reads.running.add(stepId);
+    const outputs = await stepScope.run(scope, () => (STEP_BODIES[stepId] as (c: StepContext) => Promise<object>)(ctx)).finally(() => deps.reads.running.delete(stepId));
+    deps.reads.startPrefetch();
+    readAhead(deps, steps, ctx, stepId === StepId.EngineCheck ? (outputs as unknown as EngineCheckOutput) : ctx.output(StepId.EngineCheck));
     deps.logger.info(`${definition.title}: done in ${Math.round(performance.now() - started)} ms`, { stepId, correlationId, data: { effects } });
     return { ...outputs, effects };
   } catch (error) {

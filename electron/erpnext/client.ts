@@ -14,6 +14,17 @@ function resourcePath(doctype: string, name?: string): string {
   return name === undefined ? base : `${base}/${encodeURIComponent(name)}`;
 }
 
+/**
+ * What a write did, told to listeners once ERPNext answered or the request failed. `doc` is the document
+ * ERPNext answered with (for a child row, its parent); absent when the write failed or its outcome is unknown.
+ */
+export interface WriteEvent {
+  doctype: string;
+  name?: string;
+  kind: 'insert' | 'update' | 'delete' | 'child';
+  doc?: Doc;
+}
+
 function json(value: unknown): string | undefined {
   return value === undefined ? undefined : JSON.stringify(value);
 }
@@ -44,6 +55,7 @@ function payload<T>(answer: Answer, key: 'data' | 'message'): T {
  */
 export class ErpNextClient {
   readonly transport: Transport;
+  private readonly writeListeners = new Set<(event: WriteEvent) => void>();
 
   constructor(options: ClientOptions) {
     const { siteUrl, ...rest } = options;
@@ -52,6 +64,28 @@ export class ErpNextClient {
 
   get baseUrl(): string {
     return this.transport.siteUrl.baseUrl;
+  }
+
+  /** Listens to every write this client makes (a run's read cache keeps itself true with it). */
+  onWrite(listener: (event: WriteEvent) => void): () => void {
+    this.writeListeners.add(listener);
+    return () => this.writeListeners.delete(listener);
+  }
+
+  /** Runs a write and tells the listeners what changed, whether it succeeded or not (a failed write may have committed). */
+  private async written<T extends Doc | undefined>(event: Omit<WriteEvent, 'doc'>, write: () => Promise<T>): Promise<T> {
+    try {
+      const doc = await write();
+      this.tell({ ...event, doc });
+      return doc;
+    } catch (error) {
+      this.tell(event);
+      throw error;
+    }
+  }
+
+  private tell(event: WriteEvent): void {
+    for (const listener of this.writeListeners) listener(event);
   }
 
   async getDoc<T extends Doc = Doc>(doctype: string, name: string, options?: CallOptions): Promise<T> {
@@ -93,9 +127,8 @@ export class ErpNextClient {
     return Number(await this.callGet<number>('frappe.client.get_count', { doctype, filters: json(filters) }, options));
   }
 
-  async insert<T extends Doc = Doc>(doctype: string, doc: Record<string, unknown>, options?: CallOptions): Promise<T> {
-    const answer = await this.transport.request({ method: 'POST', path: resourcePath(doctype), body: { ...doc, doctype } }, options);
-    return payload<T>(answer, 'data');
+  insert<T extends Doc = Doc>(doctype: string, doc: Record<string, unknown>, options?: CallOptions): Promise<T> {
+    return this.written({ doctype, kind: 'insert' }, async () => payload<T>(await this.transport.request({ method: 'POST', path: resourcePath(doctype), body: { ...doc, doctype } }, options), 'data'));
   }
 
   /**
@@ -103,14 +136,17 @@ export class ErpNextClient {
    * copy fails with TimestampMismatchError (§2.1) — a compare-and-swap when wanted, a trap otherwise. A
    * child-table array in `patch` replaces that whole table.
    */
-  async update<T extends Doc = Doc>(doctype: string, name: string, patch: Record<string, unknown>, options?: CallOptions): Promise<T> {
+  update<T extends Doc = Doc>(doctype: string, name: string, patch: Record<string, unknown>, options?: CallOptions): Promise<T> {
     const { modified, creation: _creation, ...rest } = patch;
     const body = options?.sendModified && modified !== undefined ? { ...rest, modified } : rest;
-    return payload<T>(await this.transport.request({ method: 'PUT', path: resourcePath(doctype, name), body }, options), 'data');
+    return this.written({ doctype, name, kind: 'update' }, async () => payload<T>(await this.transport.request({ method: 'PUT', path: resourcePath(doctype, name), body }, options), 'data'));
   }
 
   async delete(doctype: string, name: string, options?: CallOptions): Promise<void> {
-    await this.transport.request({ method: 'DELETE', path: resourcePath(doctype, name) }, options);
+    await this.written({ doctype, name, kind: 'delete' }, async () => {
+      await this.transport.request({ method: 'DELETE', path: resourcePath(doctype, name) }, options);
+      return undefined;
+    });
   }
 
   /** docstatus 0 → 1 (§2.5). Submitting an already submitted document is a no-op in ERPNext. */
@@ -138,16 +174,20 @@ export class ErpNextClient {
    */
   insertChildRow<T extends Doc = Doc>(parent: { doctype: string; name: string; field: string }, childDoctype: string, row: Record<string, unknown>, options?: CallOptions): Promise<T> {
     const doc = { ...row, doctype: childDoctype, parenttype: parent.doctype, parent: parent.name, parentfield: parent.field };
-    return this.callPost<T>('frappe.client.insert', { doc }, options);
+    return this.written({ doctype: parent.doctype, name: parent.name, kind: 'child' }, () => this.callPost<T>('frappe.client.insert', { doc }, options));
   }
 
   /** Inserts in chunks of 200 (ERPNext's cap); each chunk is one transaction. Returns the new names. */
   async insertMany(docs: Record<string, unknown>[], options?: CallOptions): Promise<string[]> {
     const names: string[] = [];
-    for (let start = 0; start < docs.length; start += INSERT_MANY_LIMIT) {
-      names.push(...(await this.callPost<string[]>('frappe.client.insert_many', { docs: docs.slice(start, start + INSERT_MANY_LIMIT) }, options)));
+    try {
+      for (let start = 0; start < docs.length; start += INSERT_MANY_LIMIT) {
+        names.push(...(await this.callPost<string[]>('frappe.client.insert_many', { docs: docs.slice(start, start + INSERT_MANY_LIMIT) }, options)));
+      }
+      return names;
+    } finally {
+      for (const doctype of new Set(docs.map((doc) => String(doc.doctype)))) this.tell({ doctype, kind: 'insert' });
     }
-    return names;
   }
 
   async getValue<T extends Record<string, unknown>>(doctype: string, fieldnames: string[], filters: Filters, options?: CallOptions): Promise<T | null> {

@@ -137,6 +137,11 @@ export class Transport {
     return () => this.writeGuards.delete(guard);
   }
 
+  /** Runs the write guards ahead of a write known to come (a claim on the site is then ready when it is sent). */
+  prepareWrite(): Promise<void> {
+    return this.checkGuards({ method: 'POST', path: '' }, {});
+  }
+
   private async checkGuards(spec: RequestSpec, callOptions: CallOptions): Promise<void> {
     if (spec.method === 'GET' || callOptions.unguarded) return;
     try {

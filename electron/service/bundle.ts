@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import { strToU8, zip } from 'fflate';
-import { type KnownSecret, type Redactor, containsSecret } from '../logging/redact';
+import { AsyncZipDeflate, Zip, ZipDeflate, strToU8 } from 'fflate';
+import { type KnownSecret, type Redactor, containsSecret, secretForms } from '../logging/redact';
 import type { Store } from '../store';
 import type { ShopRecord, SiteRecord } from '../../shared/model';
 import { StepId } from '../../shared/steps/catalog';
@@ -37,28 +37,13 @@ function versions(input: BundleInput): Record<string, unknown> {
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/**
- * The shop's logs as JSON lines, redacted once more, read a page at a time with a pause between pages
- * so the app stays responsive while 100,000+ entries are exported.
- */
-async function logLines(input: BundleInput): Promise<string> {
-  const lines: string[] = [];
-  for (let afterId: number | undefined; ; ) {
-    const page = input.store.logs.list({ shopId: input.shop.id, afterId, limit: 5_000 });
-    for (const entry of page) lines.push(JSON.stringify(input.redact(entry)));
-    if (page.length < 5_000) return `${lines.join('\n')}\n`;
-    afterId = page.at(-1)!.id;
-    await yieldToEventLoop();
-  }
-}
-
-async function files(input: BundleInput): Promise<Record<string, string>> {
+/** Everything but the logs (small): each run through the redactor. */
+function tables(input: BundleInput): Record<string, string> {
   const { store, shop, site } = input;
   const runs = store.runs.listForShop(shop.id);
   const steps = runs.flatMap((run) => store.runs.steps(run.id).map((step) => ({ runId: run.id, ...step })));
   return {
     'README.txt': `POS Provisioner support bundle for "${shop.name}".\nlogs.jsonl: one log entry per line (secrets redacted).\nruns.json, steps.json: run and step tables.\nversions.json: app, Node/Electron, ERPNext, Frappe, OS.\nshop.json: the shop configuration. site.json: the site (API key masked, secret never included).\n`,
-    'logs.jsonl': await logLines(input),
     'runs.json': JSON.stringify(input.redact(runs), null, 2),
     'steps.json': JSON.stringify(input.redact(steps), null, 2),
     'versions.json': JSON.stringify(versions(input), null, 2),
@@ -67,19 +52,71 @@ async function files(input: BundleInput): Promise<Record<string, string>> {
   };
 }
 
+/** One pass over a page for every form of every secret (what containsSecret checks form by form). */
+function anyForm(secrets: readonly KnownSecret[]): RegExp | null {
+  const forms = secretForms(secrets);
+  return forms.length ? new RegExp(forms.map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')) : null;
+}
+
+class SecretLeft extends Error {
+  constructor(file: string) {
+    super(`Refusing to export: ${file} still contains a secret after redaction.`);
+  }
+}
+
+/**
+ * The shop's logs as JSON lines, a page at a time: each page redacted once more (as text: every known
+ * secret in every form; fields were redacted when logged), checked, and handed to the compressor, which
+ * works in a worker thread while the next page is read — the app stays responsive on 100,000+ entries.
+ */
+async function streamLogs(input: BundleInput, file: AsyncZipDeflate): Promise<void> {
+  const leftover = anyForm(input.secrets);
+  for (let afterId: number | undefined; ; ) {
+    const page = input.store.logs.jsonLines({ shopId: input.shop.id, afterId, limit: 5_000 });
+    const text = page.count ? `${input.redact(page.text) as string}\n` : '';
+    if (leftover?.test(text)) throw new SecretLeft('logs.jsonl');
+    const last = page.count < 5_000;
+    file.push(strToU8(text), last);
+    if (last) return;
+    afterId = page.lastId!;
+    await yieldToEventLoop();
+  }
+}
+
 /**
  * Writes the helpdesk zip. Every file goes through the redactor, then is scanned for each secret (as
- * text, base64 and URL-encoded): if one were still there the export is refused rather than leaked.
+ * text, base64 and URL-encoded): if one were still there the export is refused rather than leaked, and
+ * nothing is written.
  */
 export async function writeSupportBundle(input: BundleInput, outFile: string): Promise<{ files: string[]; bytes: number }> {
-  const contents = await files(input);
-  for (const [name, text] of Object.entries(contents)) {
-    if (containsSecret(text, input.secrets)) throw new Error(`Refusing to export: ${name} still contains a secret after redaction.`);
+  const small = tables(input);
+  for (const [name, text] of Object.entries(small)) if (containsSecret(text, input.secrets)) throw new SecretLeft(name);
+  const chunks: Uint8Array[] = [];
+  let archive!: Zip;
+  const written = new Promise<void>((resolve, reject) => {
+    archive = new Zip((error, chunk, final) => {
+      if (error) return reject(error);
+      chunks.push(chunk);
+      if (final) resolve();
+    });
+  });
+  // Level 1: a text log compresses about as well, several times faster than the default.
+  const logs = new AsyncZipDeflate('logs.jsonl', { level: 1 });
+  archive.add(logs);
+  try {
+    await streamLogs(input, logs);
+  } catch (error) {
+    archive.terminate();
+    throw error;
   }
-  // fflate's asynchronous zip compresses in worker threads: the main process keeps answering meanwhile.
-  const zipped = await new Promise<Uint8Array>((resolve, reject) =>
-    zip(Object.fromEntries(Object.entries(contents).map(([name, text]) => [name, strToU8(text)])), { level: 6 }, (error, data) => (error ? reject(error) : resolve(data))),
-  );
+  for (const [name, text] of Object.entries(small)) {
+    const entry = new ZipDeflate(name, { level: 6 });
+    archive.add(entry);
+    entry.push(strToU8(text), true);
+  }
+  archive.end();
+  await written;
+  const zipped = Buffer.concat(chunks);
   await writeFile(outFile, zipped);
-  return { files: Object.keys(contents), bytes: zipped.byteLength };
+  return { files: ['README.txt', 'logs.jsonl', ...Object.keys(small).filter((name) => name !== 'README.txt')], bytes: zipped.byteLength };
 }

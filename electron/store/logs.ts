@@ -53,6 +53,15 @@ function where(query: LogQuery): { sql: string; params: unknown[] } {
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
+/** JSON string literal; the common case (nothing to escape) without calling JSON.stringify. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what JSON must escape
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\u2028\u2029\ud800-\udfff]/;
+function q(value: string | number | null): string {
+  if (value === null) return 'null';
+  if (typeof value === 'number') return String(value);
+  return NEEDS_ESCAPE.test(value) ? JSON.stringify(value) : `"${value}"`;
+}
+
 export class LogsRepository {
   private readonly insert: Database.Statement;
 
@@ -77,6 +86,22 @@ export class LogsRepository {
       return rows.reverse().map(toEntry);
     }
     return (this.db.prepare(`SELECT * FROM logs ${sql} ORDER BY id ASC LIMIT ?`).all(...params, limit) as LogRow[]).map(toEntry);
+  }
+
+  /**
+   * A page of entries as JSON lines, each exactly `JSON.stringify` of what `list` gives: the stored `data`
+   * is JSON already and goes in as it is, so an export of 100,000 entries parses nothing. Oldest first.
+   */
+  jsonLines(query: LogQuery = {}): { lastId: number | null; count: number; text: string } {
+    const { sql, params } = where(query);
+    const limit = Math.min(Math.max(query.limit ?? 500, 1), 10_000);
+    // Rows as arrays (raw mode): no object per row.
+    const rows = this.db
+      .prepare(`SELECT id, run_id, shop_id, time, level, step_id, correlation_id, message, data FROM logs ${sql} ORDER BY id ASC LIMIT ?`)
+      .raw(true)
+      .all(...params, limit) as [number, string | null, string | null, string, string, string | null, string | null, string, string | null][];
+    const lines = rows.map(([id, run, shop, time, level, step, correlation, message, data]) => `{"id":${id},"runId":${q(run)},"shopId":${q(shop)},"time":${q(time)},"level":${q(level)},"stepId":${q(step)},"correlationId":${q(correlation)},"message":${q(message)},"data":${data ?? 'null'}}`);
+    return { lastId: rows.at(-1)?.[0] ?? null, count: rows.length, text: lines.join('\n') };
   }
 
   count(query: LogQuery = {}): number {

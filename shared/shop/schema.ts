@@ -36,6 +36,8 @@ export const paymentMethodSchema = z
     mode: recordName('Payment method'),
     default: z.boolean().optional(),
     type: z.enum(PAYMENT_TYPES, { error: `Type must be one of ${PAYMENT_TYPES.join(', ')}` }).optional(),
+    /** Create this Mode of Payment when the site has none of that name (otherwise a missing one stops the run). */
+    create: z.boolean({ error: 'create must be true or false' }).optional(),
   })
   .strict();
 

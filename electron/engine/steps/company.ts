@@ -2,35 +2,23 @@ import { ErpNextError } from '../../erpnext/errors';
 import type { Doc } from '../../erpnext/types';
 import type { StepId } from '../../../shared/steps/catalog';
 import { ensureRecord, stepFailure } from '../ensure';
-import type { StepBody, StepContext } from '../stepContext';
-
-
-function conflictsWith(existing: Doc, ctx: StepContext): string[] {
-  const { currency, country } = ctx.shop.company;
-  const conflicts: string[] = [];
-  if (existing.default_currency !== currency) conflicts.push(`its currency is ${String(existing.default_currency)}, the shop file says ${currency}`);
-  if (existing.country !== country) conflicts.push(`its country is ${String(existing.country)}, the shop file says ${country}`);
-  if (existing.abbr !== ctx.abbr) conflicts.push(`its abbreviation is ${String(existing.abbr)}, the shop file says ${ctx.abbr}`);
-  return conflicts;
-}
-
-/** Another company already using our abbreviation makes ERPNext refuse the insert; say which one. */
-async function checkAbbreviationFree(ctx: StepContext): Promise<void> {
-  const users = await ctx.client.list('Company', { fields: ['name', 'abbr'], filters: { abbr: ctx.abbr }, limitPageLength: 0 });
-  const other = users.find((company) => company.name !== ctx.shop.company.name);
-  if (other) {
-    throw stepFailure(`The abbreviation ${ctx.abbr} is already used by the company "${other.name}".`, 'Choose another abbreviation in the shop form (2 to 5 letters, unique on this site), then retry.', 'Abbreviation already used for another company');
-  }
-}
+import { planCompany } from '../plan/company';
+import { failOnConflicts, planContext } from '../plan/context';
+import type { StepBody } from '../stepContext';
 
 /** Step 2: create the company, or adopt an existing one that matches; anything that differs is a conflict. */
 export const company: StepBody<typeof StepId.Company> = async (ctx) => {
   const { name, currency, country, chartOfAccounts } = ctx.shop.company;
+  const planned = await planCompany(planContext(ctx));
+  failOnConflicts(planned.items);
   const { record } = await ensureRecord<Doc>(ctx, {
     what: `Company "${name}"`,
-    find: () => ctx.client.findDoc('Company', name),
+    known: planned.state.company,
+    find: async () => {
+      ctx.reads.cache.forget('Company');
+      return (await ctx.reads.company(name, ctx.abbr)).company;
+    },
     create: async () => {
-      await checkAbbreviationFree(ctx);
       ctx.action(`Creating Company "${name}" (this builds its chart of accounts)`);
       return ctx.client.insert(
         'Company',
@@ -46,9 +34,7 @@ export const company: StepBody<typeof StepId.Company> = async (ctx) => {
     }
     throw error;
   });
-  const conflicts = conflictsWith(record, ctx);
-  if (conflicts.length > 0) {
-    throw stepFailure(`A company named "${name}" already exists on the site, but ${conflicts.join('; ')}.`, 'Use the existing company\'s values in the shop form, or give this shop a different company name.');
-  }
-  return { company: record.name, abbr: String(record.abbr), currency, country };
+  // A company found only after a lost answer or an "already exists" was not planned: check it now.
+  failOnConflicts((await planCompany(planContext(ctx))).items);
+  return { company: record.name, abbr: String(record.abbr ?? ctx.abbr), currency, country };
 };

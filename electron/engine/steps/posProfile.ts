@@ -1,75 +1,63 @@
 import type { Doc } from '../../erpnext/types';
 import { StepId } from '../../../shared/steps/catalog';
 import { ensureRecord, noteChange, stepFailure } from '../ensure';
+import type { AccountsOutput } from '../outputs';
+import { failOnConflicts, planContext } from '../plan/context';
+import { type ProfileState, planPosProfile } from '../plan/posProfile';
 import type { StepBody, StepContext } from '../stepContext';
-import { ensurePaymentAccounts } from './paymentAccounts';
+import { allSettled } from './masters';
 
-interface PaymentRow {
-  name?: string;
-  mode_of_payment: string;
-  default: number;
+interface AccountRow {
+  company?: string;
+  default_account?: string;
 }
 
-interface UserRow {
-  name?: string;
-  user: string;
-  default: number;
-}
-
-export function profileName(ctx: StepContext, company: string): string {
-  return ctx.shop.pos.profileName ?? `${company} POS`;
-}
-
-/** The cashiers, defaulting to the API user; each must exist (Link validation would refuse them anyway). */
-export async function cashiersOf(ctx: StepContext): Promise<string[]> {
-  const cashiers = ctx.shop.pos.cashiers?.length ? ctx.shop.pos.cashiers : [ctx.output(StepId.EngineCheck).user];
-  for (const user of cashiers) {
-    if (!(await ctx.client.findDoc('User', user))) {
-      throw stepFailure(`The cashier ${user} does not exist in ERPNext.`, `Create the user ${user} in ERPNext (Users > Add User) with the roles a cashier needs, or remove it from the shop form, then continue.`);
-    }
-  }
-  return cashiers;
+/**
+ * Gives each Mode of Payment an account row for this company, added on its own (frappe.client.insert of
+ * the child row) so the rows of other companies are never resent, and never deleted (§4.9).
+ */
+async function ensurePaymentAccounts(ctx: StepContext, company: string, state: ProfileState, accounts: AccountsOutput): Promise<void> {
+  const cash = accounts.cashAccount;
+  await allSettled(
+    state.accountRows.map(async (row) => {
+      const type = ctx.output(StepId.PlatformSetup).modes.find((m) => m.mode === row.mode)?.type;
+      const account = type === 'Cash' ? cash : accounts.bankAccount;
+      const rowFor = (doc: Doc) => ((doc.accounts as AccountRow[] | undefined) ?? []).find((r) => r.company === company) ?? null;
+      await ensureRecord(ctx, {
+        what: `${row.mode} account for ${company}`,
+        known: row.found ? { company } : null,
+        find: async () => rowFor(await ctx.client.getDoc('Mode of Payment', row.mode)),
+        create: async () => {
+          if (!account) throw stepFailure(`No account for the payment method ${row.mode}.`, 'Check the chart of accounts step succeeded, then continue.');
+          const parent = await ctx.client.insertChildRow({ doctype: 'Mode of Payment', name: row.mode, field: 'accounts' }, 'Mode of Payment Account', { company, default_account: account });
+          return rowFor(parent) ?? { company, default_account: account };
+        },
+      });
+    }),
+  );
 }
 
 /** "Already set default in pos profile …" (§4.9): a cashier keeps an existing default profile of this company. */
-async function hasOtherDefault(ctx: StepContext, user: string, company: string, profile: string): Promise<string | null> {
-  const rows = await ctx.client.list('POS Profile', {
-    filters: [['POS Profile User', 'user', '=', user], ['POS Profile User', 'default', '=', 1], ['company', '=', company], ['disabled', '=', 0], ['name', '!=', profile]],
-    limitPageLength: 1,
+async function userRows(ctx: StepContext, users: string[], company: string, profile: string): Promise<{ user: string; default: number }[]> {
+  const others = users.length ? await ctx.reads.defaultProfilesOf(users, company, profile) : [];
+  return users.map((user) => {
+    const other = others.find((row) => String(row.cashier).toLowerCase() === user.toLowerCase());
+    if (other) ctx.log.warn(`${user} keeps ${other.name} as default POS Profile; added to ${profile} without the default flag`);
+    return { user, default: other ? 0 : 1 };
   });
-  return rows[0]?.name ?? null;
 }
 
-async function userRows(ctx: StepContext, cashiers: string[], company: string, profile: string): Promise<UserRow[]> {
-  const rows: UserRow[] = [];
-  for (const user of cashiers) {
-    const other = await hasOtherDefault(ctx, user, company, profile);
-    if (other) ctx.log.warn(`${user} keeps ${other} as default POS Profile; added to ${profile} without the default flag`);
-    rows.push({ user, default: other ? 0 : 1 });
-  }
-  return rows;
-}
-
-function paymentRows(ctx: StepContext, modes: string[]): PaymentRow[] {
-  const methods = ctx.shop.pos.paymentMethods;
-  const defaultMode = (methods.find((m) => m.default) ?? methods[0])!.mode.toLowerCase();
-  return modes.map((mode) => ({ mode_of_payment: mode, default: mode.toLowerCase() === defaultMode ? 1 : 0, allow_in_returns: 1 }) as PaymentRow);
-}
-
-/** Adds what an existing profile of ours lacks (a payment mode, a cashier), keeping every row it has. */
-async function completeExisting(ctx: StepContext, profile: Doc, payments: PaymentRow[], users: UserRow[]): Promise<void> {
-  const current = (profile.payments as PaymentRow[] | undefined) ?? [];
-  const currentUsers = (profile.applicable_for_users as UserRow[] | undefined) ?? [];
-  const hasDefault = current.some((row) => row.default);
-  const newPayments = payments.filter((p) => !current.some((row) => row.mode_of_payment === p.mode_of_payment)).map((p) => ({ ...p, default: hasDefault ? 0 : p.default }));
-  const newUsers = users.filter((u) => !currentUsers.some((row) => row.user === u.user));
-  if (newPayments.length === 0 && newUsers.length === 0) return;
-  ctx.action(`Completing POS Profile "${profile.name}"`);
-  await ctx.client.update('POS Profile', profile.name, {
-    ...(newPayments.length ? { payments: [...current, ...newPayments] } : {}),
-    ...(newUsers.length ? { applicable_for_users: [...currentUsers, ...newUsers] } : {}),
+/** Adds what an existing profile of ours lacks (a payment mode, a cashier), keeping every row it has (read fresh: a PUT replaces child tables). */
+async function completeExisting(ctx: StepContext, state: ProfileState, company: string): Promise<void> {
+  if (state.newPayments.length === 0 && state.newUsers.length === 0) return;
+  ctx.action(`Completing POS Profile "${state.name}"`);
+  const doc = await ctx.client.getDoc('POS Profile', state.name);
+  const newUsers = await userRows(ctx, state.newUsers, company, state.name);
+  await ctx.client.update('POS Profile', state.name, {
+    ...(state.newPayments.length ? { payments: [...((doc.payments as Doc[] | undefined) ?? []), ...state.newPayments.map((p) => ({ ...p, allow_in_returns: 1 }))] } : {}),
+    ...(newUsers.length ? { applicable_for_users: [...((doc.applicable_for_users as Doc[] | undefined) ?? []), ...newUsers] } : {}),
   });
-  noteChange(ctx, `POS Profile "${profile.name}" (${[...newPayments.map((p) => p.mode_of_payment), ...newUsers.map((u) => u.user)].join(', ')} added)`);
+  noteChange(ctx, `POS Profile "${state.name}" (${[...state.newPayments.map((p) => p.mode_of_payment), ...state.newUsers].join(', ')} added)`);
 }
 
 /** Step 8: payment accounts for this company, then the POS Profile with exactly one default payment. */
@@ -77,17 +65,19 @@ export const posProfile: StepBody<typeof StepId.PosProfile> = async (ctx) => {
   const { company, currency } = ctx.output(StepId.Company);
   const platform = ctx.output(StepId.PlatformSetup);
   const accounts = ctx.output(StepId.ChartOfAccounts);
-  await ensurePaymentAccounts(ctx, company, platform.modes, accounts);
-  const name = profileName(ctx, company);
-  const cashiers = await cashiersOf(ctx);
-  const payments = paymentRows(ctx, platform.modes.map((m) => m.mode));
-  const users = await userRows(ctx, cashiers, company, name);
+  ctx.action('Checking payment accounts and the POS Profile');
+  const { items, state } = await planPosProfile(planContext(ctx), platform.modes.map((mode) => mode.type));
+  failOnConflicts(items);
+  // A new profile's cashiers may be the default cashier of another profile of the company (§4.9): asked
+  // while the payment accounts are written.
+  const [users] = await allSettled<unknown>([state.profile ? Promise.resolve([]) : userRows(ctx, state.cashiers, company, state.name), ensurePaymentAccounts(ctx, company, state, accounts)]);
   const { record, created } = await ensureRecord<Doc>(ctx, {
-    what: `POS Profile "${name}"`,
-    find: () => ctx.client.findDoc('POS Profile', name),
-    create: () =>
+    what: `POS Profile "${state.name}"`,
+    known: state.profile?.doc ?? null,
+    find: () => ctx.client.findDoc('POS Profile', state.name),
+    create: async () =>
       ctx.client.insert('POS Profile', {
-        name,
+        name: state.name,
         company,
         currency,
         warehouse: ctx.output(StepId.Warehouses).pos,
@@ -97,13 +87,15 @@ export const posProfile: StepBody<typeof StepId.PosProfile> = async (ctx) => {
         write_off_cost_center: accounts.costCenter,
         cost_center: accounts.costCenter,
         income_account: accounts.incomeAccount,
-        payments,
+        payments: state.payments.map((row) => ({ ...row, allow_in_returns: 1 })),
         applicable_for_users: users,
       }),
   });
   if (record.company !== company) {
-    throw stepFailure(`The POS Profile "${name}" already exists for the company ${String(record.company)}.`, 'Give this shop its own POS Profile name in the shop form, then continue.');
+    throw stepFailure(`The POS Profile "${state.name}" already exists for the company ${String(record.company)}.`, 'Give this shop its own POS Profile name in the shop form, then continue.');
   }
-  if (!created) await completeExisting(ctx, record, payments, users);
-  return { profile: record.name, cashiers, paymentModes: payments.map((p) => p.mode_of_payment) };
+  if (!created) await completeExisting(ctx, state, company);
+  // A POS Opening Entry links its profile, which did not exist until now: the cashier has no session on it.
+  else ctx.reads.newProfileHasNoSessions(record.name, state.cashiers[0]!);
+  return { profile: record.name, cashiers: state.cashiers, paymentModes: state.payments.map((p) => p.mode_of_payment) };
 };

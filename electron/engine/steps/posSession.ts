@@ -2,6 +2,9 @@ import { ErpNextError } from '../../erpnext/errors';
 import type { Doc } from '../../erpnext/types';
 import { StepId } from '../../../shared/steps/catalog';
 import { ensureRecord, noteChange } from '../ensure';
+import { planContext } from '../plan/context';
+import { type SessionState, planPosSession, sortSessions } from '../plan/posSession';
+import type { OpeningFacts } from '../reads/facts';
 import type { StepBody, StepContext } from '../stepContext';
 
 interface BalanceRow {
@@ -15,41 +18,38 @@ function openingBalances(ctx: StepContext, modes: string[]): BalanceRow[] {
 }
 
 /**
- * What the POS page itself looks for: the cashier's submitted entry with no closing (§4.10). ERPNext 15
- * accepts a second open entry, so one can appear when a create whose answer was lost commits after all:
- * the oldest is kept and the extras this API user created are cancelled.
+ * ERPNext 15 accepts a second open entry, so one can appear when a create whose answer was lost commits
+ * after all: the oldest is kept and the extras this API user created are cancelled.
  */
-async function findOpen(ctx: StepContext, profile: string, user: string): Promise<Doc | null> {
-  const rows = await ctx.client.list('POS Opening Entry', {
-    fields: ['name', 'status', 'period_start_date', 'owner'],
-    filters: [['pos_profile', '=', profile], ['user', '=', user], ['docstatus', '=', 1], ['status', '=', 'Open']],
-    orderBy: 'creation asc',
-    limitPageLength: 0,
-  });
-  const [oldest, ...extras] = rows;
-  for (const extra of extras) await cancelDuplicate(ctx, extra, oldest!);
-  return oldest ?? null;
+async function cancelDuplicates(ctx: StepContext, state: SessionState): Promise<void> {
+  const kept = state.open!;
+  for (const extra of state.foreign) ctx.log.warn(`POS Opening Entry ${extra.name} is a second open session next to ${kept.name}, opened by ${extra.owner}: left as it is`);
+  for (const extra of state.duplicates) {
+    ctx.action(`Cancelling duplicate session ${extra.name}`);
+    await ctx.client.cancel('POS Opening Entry', extra.name);
+    ctx.effects.changed.push(`Duplicate POS Opening Entry ${extra.name} cancelled`);
+    ctx.log.warn(`Cancelled POS Opening Entry ${extra.name}: a second open session next to ${kept.name} that a late-saved request of ours created`);
+  }
 }
 
-async function cancelDuplicate(ctx: StepContext, extra: Doc, kept: Doc): Promise<void> {
-  if (extra.owner !== ctx.output(StepId.EngineCheck).user) {
-    ctx.log.warn(`POS Opening Entry ${extra.name} is a second open session next to ${kept.name}, opened by ${String(extra.owner)}: left as it is`);
-    return;
-  }
-  ctx.action(`Cancelling duplicate session ${extra.name}`);
-  await ctx.client.cancel('POS Opening Entry', extra.name);
-  ctx.effects.changed.push(`Duplicate POS Opening Entry ${extra.name} cancelled`);
-  ctx.log.warn(`Cancelled POS Opening Entry ${extra.name}: a second open session next to ${kept.name} that a late-saved request of ours created`);
+/** The site as it is now: what the POS page itself looks for, the cashier's submitted entry with no closing (§4.10). */
+async function findNow(ctx: StepContext, profile: string, cashier: string): Promise<OpeningFacts | null> {
+  ctx.reads.cache.forget('POS Opening Entry');
+  const state = sortSessions(await ctx.reads.openings(profile, cashier), profile, cashier, ctx.output(StepId.EngineCheck).user);
+  if (state.open) await cancelDuplicates(ctx, state);
+  return state.open;
+}
+
+async function freshDrafts(ctx: StepContext, profile: string, cashier: string): Promise<OpeningFacts[]> {
+  ctx.reads.cache.forget('POS Opening Entry');
+  return sortSessions(await ctx.reads.openings(profile, cashier), profile, cashier, ctx.output(StepId.EngineCheck).user).drafts;
 }
 
 /** A draft left by an interrupted run is submitted when it matches this shop's payment modes, removed otherwise. */
-async function settleDrafts(ctx: StepContext, profile: string, user: string, modes: string[]): Promise<Doc | null> {
-  const drafts = await ctx.client.list('POS Opening Entry', { filters: [['pos_profile', '=', profile], ['user', '=', user], ['docstatus', '=', 0]], orderBy: 'creation desc', limitPageLength: 0 });
+async function settleDrafts(ctx: StepContext, drafts: readonly OpeningFacts[], modes: string[]): Promise<Doc | null> {
   let submitted: Doc | null = null;
   for (const draft of drafts) {
-    const doc = await ctx.client.getDoc('POS Opening Entry', draft.name);
-    const draftModes = ((doc.balance_details as BalanceRow[] | undefined) ?? []).map((row) => row.mode_of_payment).sort();
-    if (!submitted && draftModes.join('|') === [...modes].sort().join('|')) {
+    if (!submitted && [...draft.modes].sort().join('|') === [...modes].sort().join('|')) {
       ctx.action(`Submitting leftover draft ${draft.name}`);
       submitted = await ctx.client.submit('POS Opening Entry', draft.name);
       noteChange(ctx, `POS Opening Entry ${draft.name} (leftover draft submitted)`);
@@ -72,11 +72,19 @@ export const posSession: StepBody<typeof StepId.PosSession> = async (ctx) => {
   const { company } = ctx.output(StepId.Company);
   const { profile, cashiers, paymentModes } = ctx.output(StepId.PosProfile);
   const cashier = cashiers[0]!;
-  const { record } = await ensureRecord<Doc>(ctx, {
+  ctx.action(`Looking for ${cashier}'s open POS session`);
+  const { state } = await planPosSession(planContext(ctx));
+  if (state.open) await cancelDuplicates(ctx, state);
+  let planned: readonly OpeningFacts[] | null = state.drafts;
+  const { record } = await ensureRecord<{ name: string }>(ctx, {
     what: `POS Opening Entry for ${cashier} on ${profile}`,
-    find: () => findOpen(ctx, profile, cashier),
+    known: state.open,
+    find: () => findNow(ctx, profile, cashier),
     create: async () => {
-      const submittedDraft = await settleDrafts(ctx, profile, cashier, paymentModes);
+      // The planned drafts on the first send; as they are now on a later one (an earlier send may have settled some).
+      const drafts = planned ?? (await freshDrafts(ctx, profile, cashier));
+      planned = null;
+      const submittedDraft = await settleDrafts(ctx, drafts, paymentModes);
       if (submittedDraft) return submittedDraft;
       const { date, datetime } = ctx.siteNow();
       return ctx.client.insert('POS Opening Entry', {

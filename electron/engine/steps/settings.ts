@@ -1,19 +1,19 @@
 import { StepId } from '../../../shared/steps/catalog';
-import { fillUnset } from '../singles';
+import { planContext } from '../plan/context';
+import { planSettingsWith } from '../plan/settings';
+import { applyFill } from '../singles';
 import type { StepBody } from '../stepContext';
+import { allSettled } from './masters';
 
 /**
- * Step 5: selling and stock defaults, only where the site has none. Stock Settings' default warehouse
- * is site-wide (not per company), so another shop's choice is kept and recorded.
+ * Step 5: selling and stock defaults, only where the site has none (both Singles written side by side).
+ * Stock Settings' default warehouse is site-wide, so another shop's choice is kept and recorded.
  */
 export const settings: StepBody<typeof StepId.Settings> = async (ctx) => {
   const platform = ctx.output(StepId.PlatformSetup);
   const { pos } = ctx.output(StepId.Warehouses);
-  const selling = await fillUnset(ctx, 'Selling Settings', {
-    customer_group: platform.customerGroup,
-    territory: platform.territory,
-    selling_price_list: platform.priceList,
-  });
-  const stock = await fillUnset(ctx, 'Stock Settings', { default_warehouse: pos, stock_uom: platform.uom, valuation_method: 'FIFO' });
-  return { changed: [...selling.changed, ...stock.changed], kept: [...selling.kept, ...stock.kept] };
+  ctx.action('Reading selling and stock settings');
+  const { state } = await planSettingsWith(planContext(ctx), { customerGroup: platform.customerGroup, territory: platform.territory, priceList: platform.priceList, uom: platform.uom, posWarehouse: pos });
+  const [selling, stock] = await allSettled([applyFill(ctx, state.selling), applyFill(ctx, state.stock)]);
+  return { changed: [...selling!.changed, ...stock!.changed], kept: [...selling!.kept, ...stock!.kept] };
 };

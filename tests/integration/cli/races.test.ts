@@ -26,7 +26,7 @@ describe('two processes, one data folder', () => {
     sandbox = await startSandbox({ latencyMs: 20 });
     const world = cliWorld(sandbox, SHOP_FILE);
     const [a, b] = await Promise.all([runCli(world.args('run', '--json'), { env: world.env }), runCli(world.args('run', '--json'), { env: world.env })]);
-    expect([a.code, b.code].sort()).toEqual([0, 75]);
+    expect([a.code, b.code].sort(), `${a.stderr}\n${b.stderr}\n${a.stdout.slice(-2000)}\n${b.stdout.slice(-2000)}`).toEqual([0, 75]);
     expect(`${a.stdout}${b.stdout}`).toMatch(/already in progress/);
     const counts = shopRecordCounts(sandbox, CORNER_CAFE);
     expect(counts).toEqual(allOnes(counts));
@@ -70,7 +70,7 @@ describe('two laptops (two data folders), one ERPNext site', () => {
     const second = cliWorld(sandbox, SHOP_FILE);
     expect(path.dirname(first.db)).not.toBe(path.dirname(second.db));
     const [a, b] = await Promise.all([runCli(first.args('run', '--json'), { env: first.env }), runCli(second.args('run', '--json'), { env: second.env })]);
-    expect([a.code, b.code].sort()).toEqual([0, 75]);
+    expect([a.code, b.code].sort(), `${a.stderr}\n${b.stderr}\n${a.stdout.slice(-2000)}\n${b.stdout.slice(-2000)}`).toEqual([0, 75]);
     const refused = a.code === 75 ? a : b;
     expect(refused.stdout).toMatch(/being provisioned from/);
     const counts = shopRecordCounts(sandbox, CORNER_CAFE);

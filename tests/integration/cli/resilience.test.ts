@@ -54,7 +54,9 @@ describe('the site goes away mid-run', () => {
 
 describe('one run per shop', () => {
   it('refuses a second concurrent run of the same shop from another process', async () => {
-    sandbox = await startSandbox({ latencyMs: 40 });
+    // The company insert takes 2 s (a slow site): the first run is surely still going when the second
+    // process starts — a run is otherwise over in well under a second.
+    sandbox = await startSandbox({ latencyMs: 40, faults: [{ method: 'POST', path: '/api/resource/Company', kind: 'latency', delayMs: 2_000 }] });
     const world = cliWorld(sandbox, SHOP_FILE);
     let second: ReturnType<typeof runCli> | undefined;
     const first = await runCli(world.args('run', '--json'), {
