@@ -107,6 +107,11 @@ export class ProvisioningService {
    * saved values (a CLI `run --site URL` must not clear a pinned certificate); null removes them.
    */
   saveSite(input: SiteInput, siteId?: string): SiteRecord {
+    // Atomic: the app and a CLI run (or two CLI runs) adding the same address at once make one site.
+    return this.store.atomically(() => this.saveSiteLocked(input, siteId));
+  }
+
+  private saveSiteLocked(input: SiteInput, siteId?: string): SiteRecord {
     const { baseUrl, displayUrl } = normalizeSiteUrl(input.url);
     const existing = siteId ? this.store.sites.get(siteId) : this.store.sites.findByUrl(baseUrl);
     const tlsPin = input.tlsPin === undefined ? (existing?.tlsPin ?? null) : input.tlsPin ? normalizeFingerprint(input.tlsPin) : null;

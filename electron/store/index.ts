@@ -64,6 +64,11 @@ export class Store {
     }
   }
 
+  /** Runs `work` in one IMMEDIATE transaction: a look-then-write no other process can come between. */
+  atomically<T>(work: () => T): T {
+    return this.db.transaction(work).immediate();
+  }
+
   integrityCheck(): string {
     return (this.db.pragma('integrity_check', { simple: true }) as string) ?? 'unknown';
   }

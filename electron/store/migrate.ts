@@ -16,6 +16,13 @@ const checksum = (migration: Migration) => createHash('sha256').update(migration
  * app, or one whose applied history differs from this code's: guessing there would lose data.
  */
 export function migrate(db: Database.Database, migrations: readonly Migration[], file: string): number {
+  // One IMMEDIATE transaction from the first look to the last migration: two processes opening a new
+  // database at the same moment (the app and the CLI, two CLI runs) would otherwise both see it empty
+  // and the second would fail on "table sites already exists". The second one waits, then finds it done.
+  return db.transaction(() => migrateLocked(db, migrations, file)).immediate();
+}
+
+function migrateLocked(db: Database.Database, migrations: readonly Migration[], file: string): number {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL
   ) STRICT`);

@@ -27,6 +27,11 @@ export class ShopsRepository {
 
   /** A shop is identified on its site by the company it provisions. */
   upsert(siteId: string, config: ShopConfig): ShopRecord {
+    // IMMEDIATE: two processes saving the same shop file at once must not both see it missing.
+    return this.db.transaction(() => this.upsertLocked(siteId, config)).immediate();
+  }
+
+  private upsertLocked(siteId: string, config: ShopConfig): ShopRecord {
     const name = config.company.name;
     const existing = this.findByName(siteId, name);
     if (existing) {
