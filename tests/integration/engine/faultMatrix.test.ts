@@ -95,13 +95,20 @@ async function cell(stepId: StepId, fault: Fault): Promise<{ status: string; aft
   const controller = new RunController({ store, shop, client, logger, redact, options: { maxParallel: 1, serverTimeoutMs: SERVER_TIMEOUT_MS, siteLease: false, networkWait: { baseDelayMs: 100, maxDelayMs: 300 } } });
   let restarted: Promise<void> | undefined;
   let injected = false;
+  const restart = async () => {
+    sandbox = await startSandbox({ state: 'bare', dbFile: siteFile, port });
+  };
+  // The engine check's first reads leave in the same tick as its step.started event: stopping the site
+  // then races requests already in flight. Its outage is a site that is down when Start is pressed.
+  const downAtStart = fault.outage === true && stepId === StepId.EngineCheck;
+  if (downAtStart) await sandbox.stop();
   controller.onUpdate((_view, events) => {
-    if (injected || !events.some((e) => e.type === 'step.started' && e.stepId === stepId)) return;
+    if (downAtStart || injected || !events.some((e) => e.type === 'step.started' && e.stepId === stepId)) return;
     injected = true;
     if (fault.outage) {
       restarted = sandbox.stop().then(async () => {
         await new Promise((resolve) => setTimeout(resolve, 600));
-        sandbox = await startSandbox({ state: 'bare', dbFile: siteFile, port });
+        await restart();
       });
       return;
     }
@@ -109,6 +116,7 @@ async function cell(stepId: StepId, fault: Fault): Promise<{ status: string; aft
   });
   try {
     const first = await controller.start();
+    if (downAtStart) await restart();
     await restarted;
     sandbox.faults.clear();
     const after = await controller.continueRun();

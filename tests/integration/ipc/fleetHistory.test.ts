@@ -121,7 +121,8 @@ describe('the window’s fleet', () => {
     const company = insights.steps.find((s) => s.stepId === StepId.Company)!;
     expect(company).toMatchObject({ attempts: 5, failures: 2, failureRate: 2 / 5 });
     expect(insights.errorCodes).toEqual([{ code: 'validation_failed', count: 2, steps: [StepId.Company] }]);
-    expect(insights.messages[0]).toMatchObject({ message: 'Abbreviation already used for another company', count: 2 });
+    // The conflict is the plan's (found before any write), not a message ERPNext sent: Insights lists only those.
+    expect(insights.messages).toEqual([]);
   }, 90_000);
 
   it('Pause all pauses the shops in flight; Start all resumes them', async () => {
@@ -145,7 +146,7 @@ describe('run history, timeline and insights', () => {
     const shop = await call<{ saved: true; shop: { id: string } }>('saveShop', { siteId, config: SHOP_FILE });
     const shopId = shop.shop.id;
     // The client retries these two 503s by itself; then the site vanishes for a moment mid-run.
-    sandbox.faults.add({ method: 'GET', path: '/api/resource/Customer', kind: 'status', status: 503, times: 2 });
+    sandbox.faults.add({ method: 'POST', path: '/api/resource/Customer', kind: 'status', status: 503, times: 2 });
     await call('startRun', shopId);
     await expect.poll(() => service.runView(shopId).steps.find((s) => s.stepId === StepId.Warehouses)!.status, { timeout: 20_000 }).toBe('succeeded');
     const port = sandbox.port;
@@ -163,9 +164,10 @@ describe('run history, timeline and insights', () => {
     const timeline = await call<RunTimeline>('runTimeline', runs[0]!.run.id);
     expect(timeline.steps).toHaveLength(11);
     const customer = timeline.steps.find((s) => s.stepId === StepId.Customer)!;
-    expect(customer.retries.map((r) => [r.code, r.request])).toEqual([
-      ['service_unavailable', 'GET /api/resource/Customer'],
-      ['service_unavailable', 'GET /api/resource/Customer'],
+    // (The site's short outage may also fall in this step: its retries have another code.)
+    expect(customer.retries.filter((r) => r.code === 'service_unavailable').map((r) => [r.code, r.request])).toEqual([
+      ['service_unavailable', 'POST /api/resource/Customer'],
+      ['service_unavailable', 'POST /api/resource/Customer'],
     ]);
     for (const step of timeline.steps) {
       expect(step.attempts.at(-1)).toMatchObject({ status: 'succeeded' });
@@ -185,14 +187,19 @@ describe('run history, timeline and insights', () => {
   it('Insights’ medians are the ETA’s typical durations (one statistics module), over several runs', async () => {
     const siteId = await site();
     const shop = await call<{ saved: true; shop: { id: string } }>('saveShop', { siteId, config: SHOP_FILE });
-    for (let i = 0; i < 3; i++) {
+    // The first run meets a refusal only ERPNext knows of (the plan cannot see it coming).
+    sandbox.faults.add({ method: 'POST', path: '/api/resource/Customer', kind: 'error', status: 417, excType: 'ValidationError', message: 'Customer Group Individual is frozen for this test', times: 1 });
+    for (let i = 0; i < 4; i++) {
       await service.startRun(shop.shop.id);
     }
     const insights = await call<Insights>('insights');
-    expect(insights.runs).toMatchObject({ total: 3, byStatus: { COMPLETED: 3 }, duration: { count: 3 } });
+    expect(insights.runs).toMatchObject({ total: 4, byStatus: { COMPLETED: 3, FAILED: 1 } });
+    expect(insights.messages).toEqual([expect.objectContaining({ message: 'Customer Group Individual is frozen for this test', count: 1 })]);
+    expect(insights.errorCodes).toEqual([{ code: 'validation_failed', count: 1, steps: [StepId.Customer] }]);
     const typical = service.store.runs.typicalDurations();
     for (const step of insights.steps.filter((s) => s.duration)) expect(step.duration!.medianMs).toBe(typical[step.stepId]);
-    expect(insights.steps.find((s) => s.stepId === StepId.Company)).toMatchObject({ attempts: 3, failures: 0, failureRate: 0, duration: { count: 3 } });
+    expect(insights.steps.find((s) => s.stepId === StepId.Company)).toMatchObject({ failures: 0, failureRate: 0 });
+    expect(insights.steps.find((s) => s.stepId === StepId.Customer)).toMatchObject({ failures: 1 });
     expect(insights.steps.every((s) => !s.duration || s.duration.p90Ms >= s.duration.medianMs)).toBe(true);
   }, 60_000);
 });
