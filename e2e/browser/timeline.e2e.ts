@@ -15,7 +15,7 @@ describe('a run’s history and timeline', () => {
     world = await startWorld({ sandbox: { latencyMs: 10 } });
     const { siteId, shopId } = seedSiteAndShop(world, cornerCafe({ demoItems: false }));
     // The client retries two 503s by itself; the POS Profile is refused once (a failed attempt), then Continue.
-    world.sandbox.faults.add({ method: 'GET', path: '/api/resource/Customer', kind: 'status', status: 503, times: 2 });
+    world.sandbox.faults.add({ method: 'POST', path: '/api/resource/Customer', kind: 'status', status: 503, times: 2 });
     world.sandbox.faults.add({ method: 'POST', path: '/api/resource/POS Profile', kind: 'error', status: 417, excType: 'ValidationError', message: 'Please set default Cash or Bank account in Mode of Payments Credit Card', times: 1 });
     await openRoute(world, routes.run(siteId, shopId));
     const run = runPage(world.page);
@@ -45,7 +45,7 @@ describe('a run’s history and timeline', () => {
     expect(await profileBars.first().getAttribute('aria-label')).toMatch(/^POS Profile, attempt 1, failed after .*A payment method has no account/);
     expect(await page.getByTestId(`timeline-row-${StepId.Customer}`).getByTestId('timeline-retry').count()).toBe(2);
     const customerRow = page.getByTestId(`timeline-table-${StepId.Customer}`);
-    expect(await customerRow.textContent()).toMatch(/GET \/api\/resource\/Customer \(service_unavailable\); GET \/api\/resource\/Customer \(service_unavailable\)/);
+    expect(await customerRow.textContent()).toMatch(/POST \/api\/resource\/Customer \(service_unavailable\); POST \/api\/resource\/Customer \(service_unavailable\)/);
     expect(await page.getByTestId(`timeline-table-${StepId.Company}`).textContent()).toMatch(/(POST|GET|PUT) \/api\/\S+: \d/);
     // Steps that ran side by side overlap on the axis.
     const boxes = await page.getByTestId('timeline-bar').evaluateAll((bars) => bars.map((bar) => (bar.firstElementChild as SVGGraphicsElement).getBBox()).map((b) => [b.x, b.x + b.width]));
