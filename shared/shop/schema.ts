@@ -32,6 +32,9 @@ export const demoItemSchema = z
   })
   .strict();
 
+/** The shop form's words for `create` (also quoted by the run's hint when a method is missing). */
+export const CREATE_MODE_CHOICE = 'Create this mode of payment in ERPNext if it is missing';
+
 export const paymentMethodSchema = z
   .object({
     mode: recordName('Payment method'),
