@@ -82,7 +82,7 @@ describe.skipIf(Boolean(skipReason))('the desktop shell (Electron)', () => {
 
   it('exposes exactly the typed preload API', async () => {
     const keys = await page.evaluate(() => Object.keys((window as unknown as { posApi: object }).posApi).sort());
-    expect(keys).toEqual([...POS_COMMANDS, 'onLogEntries', 'onRunUpdate'].sort());
+    expect(keys).toEqual([...POS_COMMANDS, 'onEngineEvent', 'onLogEntries', 'onRunUpdate'].sort());
   });
 
   it('runs the engine in its own utility process, not in main', async () => {

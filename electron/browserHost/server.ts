@@ -7,6 +7,7 @@ import { forwardEvents } from '../ipc/events';
 import { createHandlers } from '../ipc/handlers';
 import type { HostPorts } from '../ipc/ports';
 import type { ProvisioningService } from '../service';
+import type { EngineEvent } from '../../shared/ipc/contract';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
 import { HostAccess } from './access';
 import { BadPathError, contentType, readPage, staticFile } from '../pageFiles';
@@ -27,6 +28,12 @@ export interface BrowserHost {
   url: string;
   /** A new one-time address that signs a browser in (print it, or open it in a test's browser). */
   loginUrl(): string;
+  /**
+   * Test seam, in-process only (no HTTP route reaches it): sends an engine event down the event stream
+   * exactly as main relays the engine process's in the app. Here the engine runs inside the host, so it
+   * never stops on its own; the e2e tests show the window's restart banner with this.
+   */
+  emitEngineEvent(event: EngineEvent): void;
   close(): Promise<void>;
 }
 
@@ -182,6 +189,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   return {
     url: origin,
     loginUrl: () => `${origin}/?token=${access.issueLoginToken()}`,
+    emitEngineEvent: (event) => send('engine', event),
     close: () =>
       new Promise<void>((resolve) => {
         stopEvents();

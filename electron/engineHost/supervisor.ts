@@ -1,4 +1,4 @@
-import type { PosCommand, RunUpdate } from '../../shared/ipc/contract';
+import type { EngineEvent, PosCommand, RunUpdate } from '../../shared/ipc/contract';
 import { type Result, fail } from '../../shared/ipc/result';
 import type { LogEntry } from '../../shared/model';
 import { RunPhase } from '../../shared/status';
@@ -27,6 +27,8 @@ export interface SupervisorOptions {
   onLogEntries(entries: LogEntry[]): void;
   onNotify(title: string, body: string): void;
   onStatus(status: EngineStatus): void;
+  /** What the window is told (its banner): stopped, then restarted once the runs resumed, or failed. */
+  onEngineEvent(event: EngineEvent): void;
   /** More deaths than this within `restartWindowMs` and the engine is not started again. */
   maxRestarts?: number;
   restartWindowMs?: number;
@@ -50,6 +52,10 @@ export class EngineSupervisor {
   private ready: Promise<void> = Promise.resolve();
   private state: EngineState = 'stopped';
   private stopping = false;
+  /** Set while a restart is under way, so the window hears "failed" once however the restart ends. */
+  private restarting = false;
+  /** The runs to resume once the engine is back (kept when it dies again before they resumed). */
+  private toResume: string[] = [];
 
   constructor(private readonly options: SupervisorOptions) {}
 
@@ -121,6 +127,7 @@ export class EngineSupervisor {
         } else if (message.type === 'failed') {
           this.stopping = true;
           this.setState({ state: 'failed', message: message.message, hint: message.hint });
+          this.restartFailed(message.message, message.hint);
           reject(Object.assign(new Error(message.message), { hint: message.hint }));
         } else this.receive(engine, message);
       });
@@ -171,16 +178,35 @@ export class EngineSupervisor {
     const now = Date.now();
     this.deaths.push(now);
     const recent = this.deaths.filter((at) => now - at < (this.options.restartWindowMs ?? 120_000));
+    if (!this.restarting) this.options.onEngineEvent({ type: 'engine.stopped' });
+    this.restarting = true;
     if (recent.length > (this.options.maxRestarts ?? 3)) {
-      this.setState({ state: 'failed', message: 'The engine keeps stopping.', hint: 'Quit and open the app again. Runs are saved and resume with Continue; if it happens again, export the support bundle.' });
+      const status = { state: 'failed', message: 'The engine keeps stopping.', hint: 'Quit and open the app again. Runs are saved and resume with Continue; if it happens again, export the support bundle.' } as const;
+      this.setState(status);
+      this.restartFailed(status.message, status.hint);
       return;
     }
-    const resume = [...this.running];
+    this.toResume = [...new Set([...this.toResume, ...this.running])];
     this.running.clear();
     this.ready = this.launch('restarting', ENGINE_RESTARTING);
     this.ready.then(
-      () => resume.forEach((shopId) => void this.call('continueRun', shopId)),
+      () => void this.resume(this.toResume),
       () => undefined,
     );
+  }
+
+  /** Continues each run that was going; the window hears "restarted" once they are under way again. */
+  private async resume(shopIds: string[]): Promise<void> {
+    const results = await Promise.all(shopIds.map((shopId) => this.call('continueRun', shopId)));
+    if (!this.restarting || this.state !== 'ready') return;
+    this.restarting = false;
+    this.toResume = [];
+    this.options.onEngineEvent({ type: 'engine.restarted', resumedRuns: results.filter((result) => result.ok).length });
+  }
+
+  private restartFailed(message: string, hint: string): void {
+    if (!this.restarting) return;
+    this.restarting = false;
+    this.options.onEngineEvent({ type: 'engine.failed', message, hint });
   }
 }

@@ -4,7 +4,7 @@ import { type BrowserWindow, Notification, app, dialog, ipcMain, session } from 
 import { loadDataKey } from '../engineHost/dataKey';
 import type { Question } from '../engineHost/protocol';
 import { type EngineStatus, EngineSupervisor } from '../engineHost/supervisor';
-import { LOG_ENTRIES_CHANNEL, RUN_UPDATE_CHANNEL } from '../../shared/ipc/contract';
+import { ENGINE_EVENT_CHANNEL, LOG_ENTRIES_CHANNEL, RUN_UPDATE_CHANNEL } from '../../shared/ipc/contract';
 import { registerAppScheme, serveAppProtocol } from './appProtocol';
 import { APP_URL } from './appUrl';
 import { guardClose } from './closeGuard';
@@ -85,6 +85,8 @@ function createSupervisor(): EngineSupervisor {
     onLogEntries: (entries) => window?.webContents.send(LOG_ENTRIES_CHANNEL, entries),
     onNotify: notify,
     onStatus: onEngineStatus,
+    // The window's banner ("The engine stopped; restarting…", then "Engine restarted; runs resumed").
+    onEngineEvent: (event) => window?.webContents.send(ENGINE_EVENT_CHANNEL, event),
   });
 }
 

@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { LOG_ENTRIES_CHANNEL, type PosApi, type PosCommand, RUN_UPDATE_CHANNEL, type RunUpdate, channelOf } from '../../shared/ipc/contract';
+import { ENGINE_EVENT_CHANNEL, type EngineEvent, LOG_ENTRIES_CHANNEL, type PosApi, type PosCommand, RUN_UPDATE_CHANNEL, type RunUpdate, channelOf } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/ipc/result';
 import type { LogEntry } from '../../shared/model';
 
@@ -54,6 +54,7 @@ const posApi = {
   exportSupportBundle: invoke('exportSupportBundle'),
   onRunUpdate: (listener: (update: RunUpdate) => void) => subscribe(RUN_UPDATE_CHANNEL, listener),
   onLogEntries: (listener: (entries: LogEntry[]) => void) => subscribe(LOG_ENTRIES_CHANNEL, listener),
+  onEngineEvent: (listener: (event: EngineEvent) => void) => subscribe(ENGINE_EVENT_CHANNEL, listener),
 } satisfies PosApi;
 
 contextBridge.exposeInMainWorld('posApi', posApi);

@@ -1,4 +1,4 @@
-import type { PosApi, PosCommand, RunUpdate } from '../../shared/ipc/contract';
+import type { EngineEvent, PosApi, PosCommand, RunUpdate } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/ipc/result';
 import type { LogEntry } from '../../shared/model';
 
@@ -21,12 +21,14 @@ export function createHttpApi(): PosApi {
     };
   const runListeners = new Set<(update: RunUpdate) => void>();
   const logListeners = new Set<(entries: LogEntry[]) => void>();
+  const engineListeners = new Set<(event: EngineEvent) => void>();
   let source: EventSource | undefined;
   const connect = () => {
     if (source) return;
     source = new EventSource('/events');
     source.addEventListener('run-update', (event) => runListeners.forEach((l) => l(JSON.parse((event as MessageEvent<string>).data) as RunUpdate)));
     source.addEventListener('log-entries', (event) => logListeners.forEach((l) => l(JSON.parse((event as MessageEvent<string>).data) as LogEntry[])));
+    source.addEventListener('engine', (event) => engineListeners.forEach((l) => l(JSON.parse((event as MessageEvent<string>).data) as EngineEvent)));
   };
   return {
     appInfo: call('appInfo'),
@@ -72,6 +74,11 @@ export function createHttpApi(): PosApi {
       connect();
       logListeners.add(listener);
       return () => logListeners.delete(listener);
+    },
+    onEngineEvent: (listener) => {
+      connect();
+      engineListeners.add(listener);
+      return () => engineListeners.delete(listener);
     },
   } satisfies PosApi;
 }

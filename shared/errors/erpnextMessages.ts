@@ -1,3 +1,4 @@
+import { ABBREVIATION_RULE } from '../shop/abbreviation';
 import type { FriendlyText } from './catalog';
 
 /**
@@ -15,13 +16,13 @@ export const ERPNEXT_MESSAGES: readonly ErpnextMessageRule[] = [
     id: 'company_abbr_used',
     pattern: /Abbreviation already used for another company/i,
     message: 'Another company in ERPNext already uses this abbreviation.',
-    hint: 'Pick a different abbreviation in the shop form (1 to 10 letters or digits, not used by another company on the site).',
+    hint: `Pick a different abbreviation in the shop form (${ABBREVIATION_RULE}, not used by another company on the site).`,
   },
   {
     id: 'company_abbr_mandatory',
     pattern: /Abbreviation is mandatory/i,
     message: 'The company abbreviation is empty.',
-    hint: 'Enter an abbreviation of 1 to 10 letters or digits in the shop form.',
+    hint: `Enter an abbreviation of ${ABBREVIATION_RULE} in the shop form.`,
   },
   {
     id: 'company_currency_locked',

@@ -3,13 +3,17 @@ import type { ShopFile } from '../shop/schema';
 /** A cell that could not be read as its column's kind of value. */
 export class CellError extends Error {}
 
-/** "Cash*;Credit Card": methods separated by semicolons, the default marked with a trailing *. */
+/** After a payment method's name: `*` is the default, `+` creates it in ERPNext when the site lacks it. */
+export const DEFAULT_MARK = '*';
+export const CREATE_MARK = '+';
+
+/** "Cash*;Credit Card;Gift Card+": methods separated by semicolons, marks after the name (in any order). */
 export function paymentMethodsCell(text: string): ShopFile['pos']['paymentMethods'] {
   return splitList(text).map((part) => {
-    const marked = part.endsWith('*');
-    const mode = marked ? part.slice(0, -1).trim() : part;
-    if (!mode) throw new CellError('a * must follow a payment method name, as in "Cash*;Credit Card"');
-    return marked ? { mode, default: true } : { mode };
+    const marks = /[*+\s]*$/.exec(part)![0];
+    const mode = part.slice(0, part.length - marks.length).trim();
+    if (!mode) throw new CellError(`a ${DEFAULT_MARK} or ${CREATE_MARK} must follow a payment method name, as in "Cash*;Credit Card;Gift Card+"`);
+    return { mode, ...(marks.includes(DEFAULT_MARK) ? { default: true } : {}), ...(marks.includes(CREATE_MARK) ? { create: true } : {}) };
   });
 }
 

@@ -120,6 +120,12 @@ export interface RunUpdate {
 }
 
 /**
+ * The engine process's life as the window hears it: it stopped (main restarts it), it is back (the
+ * runs that were going resumed from SQLite), or it keeps stopping and main gave up.
+ */
+export type EngineEvent = { type: 'engine.stopped' } | { type: 'engine.restarted'; resumedRuns: number } | { type: 'engine.failed'; message: string; hint?: string };
+
+/**
  * The page's whole view of the main process: one function per use case. The Electron preload and the
  * browser host's client both implement exactly this (checked with `satisfies`), and main validates
  * every payload with the schemas in ./schemas.ts.
@@ -184,10 +190,12 @@ export interface PosApi {
   onRunUpdate(listener: (update: RunUpdate) => void): () => void;
   /** Log entries pushed by main once stored (redacted, with their ids); returns the unsubscribe function. */
   onLogEntries(listener: (entries: LogEntry[]) => void): () => void;
+  /** The engine process stopping and coming back (pushed by main); returns the unsubscribe function. */
+  onEngineEvent(listener: (event: EngineEvent) => void): () => void;
 }
 
 /** The request/response calls of PosApi (everything but the event subscriptions). */
-export type PosCommand = Exclude<keyof PosApi, 'onRunUpdate' | 'onLogEntries'>;
+export type PosCommand = Exclude<keyof PosApi, 'onRunUpdate' | 'onLogEntries' | 'onEngineEvent'>;
 
 export type CommandInput<K extends PosCommand> = Parameters<PosApi[K]> extends [infer I] ? I : undefined;
 export type CommandValue<K extends PosCommand> = Awaited<ReturnType<PosApi[K]>> extends Result<infer V> ? V : never;
@@ -233,6 +241,7 @@ export const POS_COMMANDS = [
 export const channelOf = (command: PosCommand) => `pos:${command}`;
 export const RUN_UPDATE_CHANNEL = 'pos:event:run-update';
 export const LOG_ENTRIES_CHANNEL = 'pos:event:log-entries';
+export const ENGINE_EVENT_CHANNEL = 'pos:event:engine';
 
 type AssertNever<T extends never> = T;
 /** Compile-time check that every command has a channel. */

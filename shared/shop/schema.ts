@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ABBREVIATION_PATTERN, ABBREVIATION_RULE } from './abbreviation';
 
 /** Mode of Payment types ERPNext accepts (CONTRACT §4.9). */
 export const PAYMENT_TYPES = ['Cash', 'Bank', 'General', 'Phone'] as const;
@@ -31,6 +32,9 @@ export const demoItemSchema = z
   })
   .strict();
 
+/** The shop form's words for `create` (also quoted by the run's hint when a method is missing). */
+export const CREATE_MODE_CHOICE = 'Create this mode of payment in ERPNext if it is missing';
+
 export const paymentMethodSchema = z
   .object({
     mode: recordName('Payment method'),
@@ -55,7 +59,7 @@ export const shopSchema = z
         abbr: z
           .string({ error: 'Abbreviation must be text' })
           .trim()
-          .regex(/^[\p{L}\p{N}]{1,10}$/u, 'Abbreviation must be 1 to 10 letters or digits, without spaces')
+          .regex(ABBREVIATION_PATTERN, `Abbreviation must be ${ABBREVIATION_RULE}, without spaces`)
           .optional(),
         country: z.string({ error: 'Country is required' }).trim().min(1, 'Country is required'),
         currency: z

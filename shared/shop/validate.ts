@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { defaultCurrencyFor, findCountry, isKnownCurrency } from '../reference/countries';
+import { ABBREVIATION_MAX_LENGTH } from './abbreviation';
 import { type ShopConfig, shopSchema } from './schema';
 
 export interface ShopIssue {
@@ -28,7 +29,7 @@ export function suggestAbbreviation(companyName: string): string {
     .join('')
     .toUpperCase()
     .replace(/[^\p{L}\p{N}]/gu, '')
-    .slice(0, 10);
+    .slice(0, ABBREVIATION_MAX_LENGTH);
 }
 
 /** The file as it may be: any field can be missing or of the wrong type. */

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EngineConfig } from '../../electron/engineHost/protocol';
 import { type EngineStatus, EngineSupervisor, type SpawnedEngine, type SupervisorOptions } from '../../electron/engineHost/supervisor';
-import type { RunUpdate } from '../../shared/ipc/contract';
+import type { EngineEvent, RunUpdate } from '../../shared/ipc/contract';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** The engine process's entry as Electron runs it (built by the tests' global setup). */
@@ -30,17 +30,20 @@ export interface EngineWorld {
   supervisor: EngineSupervisor;
   updates: RunUpdate[];
   statuses: EngineStatus[];
+  /** What the window would be sent (main relays these on ENGINE_EVENT_CHANNEL unchanged). */
+  engineEvents: EngineEvent[];
   notifications: string[];
   /** The engine process now running (changes after a restart). */
   child(): ChildProcess;
 }
 
 /** A supervisor over the real engine process, with its own data folder and a persistent secret key. */
-export function engineWorld(answer: Partial<Pick<SupervisorOptions, 'answer'>> = {}): EngineWorld {
+export function engineWorld(answer: Partial<Pick<SupervisorOptions, 'answer' | 'maxRestarts'>> = {}): EngineWorld {
   const dir = mkdtempSync(path.join(tmpdir(), 'engine-process-'));
   const config: EngineConfig = { dbFile: path.join(dir, 'pos.sqlite'), legacyDataDirs: [], appVersion: 'test', secrets: { key: randomBytes(32).toString('base64'), persistent: true, description: 'a test key' }, systemProxy: false };
   const updates: RunUpdate[] = [];
   const statuses: EngineStatus[] = [];
+  const engineEvents: EngineEvent[] = [];
   const notifications: string[] = [];
   let current: ChildProcess | undefined;
   const supervisor = new EngineSupervisor({
@@ -57,6 +60,8 @@ export function engineWorld(answer: Partial<Pick<SupervisorOptions, 'answer'>> =
     onLogEntries: () => undefined,
     onNotify: (title) => void notifications.push(title),
     onStatus: (status) => void statuses.push(status),
+    onEngineEvent: (event) => void engineEvents.push(event),
+    maxRestarts: answer.maxRestarts,
   });
-  return { dir, config, supervisor, updates, statuses, notifications, child: () => current! };
+  return { dir, config, supervisor, updates, statuses, engineEvents, notifications, child: () => current! };
 }

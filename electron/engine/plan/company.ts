@@ -1,4 +1,5 @@
 import type { Doc } from '../../erpnext/types';
+import { ABBREVIATION_RULE } from '../../../shared/shop/abbreviation';
 import { type PlanContext, type PlanItem, type Planned, item } from './types';
 
 export interface CompanyState {
@@ -29,7 +30,7 @@ export async function planCompany(p: PlanContext): Promise<Planned<CompanyState>
       ? item('conflict', 'Company', company.name, what, { reason: `A company named "${name}" already exists on the site, but ${found.join('; ')}.`, hint: "Use the existing company's values in the shop form, or give this shop a different company name." })
       : item('adopt', 'Company', company.name, what, { reason: 'exists with the same currency, country and abbreviation' });
   } else if (abbrTakenBy[0]) {
-    planned = item('conflict', 'Company', name, what, { reason: `The abbreviation ${p.abbr} is already used by the company "${abbrTakenBy[0].name}".`, hint: 'Choose another abbreviation in the shop form (1 to 10 letters or digits, unique on this site), then retry.' });
+    planned = item('conflict', 'Company', name, what, { reason: `The abbreviation ${p.abbr} is already used by the company "${abbrTakenBy[0].name}".`, hint: `Choose another abbreviation in the shop form (${ABBREVIATION_RULE}, unique on this site), then retry.` });
   } else {
     planned = item('create', 'Company', name, what, { reason: `with the chart of accounts "${p.shop.company.chartOfAccounts}", which ERPNext builds with it` });
   }

@@ -1,5 +1,5 @@
 import type { Doc } from '../../erpnext/types';
-import type { PaymentMethod } from '../../../shared/shop/schema';
+import { CREATE_MODE_CHOICE, type PaymentMethod } from '../../../shared/shop/schema';
 import type { FiscalYearFacts, ModeFacts } from '../reads/facts';
 import { type FillPlan, fillItem, planFill } from '../singles';
 import { walkInCustomer } from './customer';
@@ -85,7 +85,7 @@ function modeItems(modes: readonly ModeState[], all: readonly ModeFacts[]): Plan
     const existing = all.filter((mode) => mode.enabled).map((mode) => mode.name);
     return item('conflict', 'Mode of Payment', method.mode, what, {
       reason: `The payment method "${method.mode}" does not exist in ERPNext. Modes of Payment on the site: ${existing.length ? existing.join(', ') : 'none'}.`,
-      hint: `Use one of them in the shop form, or add "create": true to this payment method in the shop file to have "${method.mode}" created.`,
+      hint: `Use one of them, or have "${method.mode}" created: tick "${CREATE_MODE_CHOICE}" in the shop form ("create": true in a shop file, a + after the name in a fleet CSV).`,
     });
   });
 }

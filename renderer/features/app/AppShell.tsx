@@ -4,11 +4,12 @@ import { useRoute } from '../../state/navigation';
 import { useSites } from '../../state/sites';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { Breadcrumbs } from './Breadcrumbs';
+import { EngineBanner } from './EngineBanner';
 import { LiveAnnouncer } from './LiveAnnouncer';
 import { Router } from './Router';
 import { RunsIndicator } from './RunsIndicator';
 
-/** Landmarks (banner, main), the skip link, the breadcrumb, the current screen and the live region. */
+/** Landmarks (banner, main), the skip link, the engine's restart banner, the breadcrumb, the current screen and the live region. */
 export function AppShell() {
   const route = useRoute((state) => state.route);
   const { info, error } = useAppInfo();
@@ -44,6 +45,7 @@ export function AppShell() {
         <RunsIndicator />
       </header>
       <main id="main" tabIndex={-1} data-testid="app">
+        <EngineBanner />
         {error && <ErrorNotice problem={error} title="The app cannot reach its main process" />}
         <Breadcrumbs route={route} />
         <Router route={route} />

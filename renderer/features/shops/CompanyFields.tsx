@@ -1,5 +1,5 @@
 import { COUNTRIES, CURRENCIES } from '../../../shared/reference/countries';
-import { suggestAbbreviation } from '../../../shared/shop';
+import { ABBREVIATION_RULE, suggestAbbreviation } from '../../../shared/shop';
 import { Field } from '../ui/Field';
 import type { SectionProps } from './sectionProps';
 import { draftAbbreviation, withCountry } from './shopDraft';
@@ -27,7 +27,7 @@ export function CompanyFields({ siteId, companyExists, draft, change, errorsOf, 
       <Field
         id="shop-company-abbr"
         label="Abbreviation"
-        help={`${draft.abbrEdited && suggestion ? `Your own. Suggested from the name: ${suggestion}.` : 'Suggested from the company name; ERPNext adds it to account and warehouse names. You can change it.'} 1 to 10 letters or digits.`}
+        help={`${draft.abbrEdited && suggestion ? `Your own. Suggested from the name: ${suggestion}.` : 'Suggested from the company name; ERPNext adds it to account and warehouse names. You can change it.'} ${ABBREVIATION_RULE}.`}
         errors={errorsOf('shop-company-abbr')}
       >
         {(aria) => (

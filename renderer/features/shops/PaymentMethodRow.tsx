@@ -1,5 +1,6 @@
 import { FieldProblems } from '../ui/Field';
 import { methodFieldId } from './shopIssues';
+import { CREATE_MODE_CHOICE } from '../../../shared/shop';
 import type { PaymentMethodDraft } from './shopDraft';
 
 interface PaymentMethodRowProps {
@@ -13,10 +14,14 @@ interface PaymentMethodRowProps {
   warningsOf(fieldId: string): string[];
 }
 
-/** One payment method: the default radio, its name, its opening balance, and Remove. */
+/** The section's explanation of the create checkbox (each row's checkbox points at it). */
+export const CREATE_MODE_HELP_ID = 'shop-payment-create-help';
+
+/** One payment method: the default radio, its name (and whether to create it), its opening balance, and Remove. */
 export function PaymentMethodRow({ method, position, isDefault, onChange, onMakeDefault, onRemove, errorsOf, warningsOf }: PaymentMethodRowProps) {
   const modeId = methodFieldId(method.key, 'mode');
   const balanceId = methodFieldId(method.key, 'balance');
+  const createId = methodFieldId(method.key, 'create');
   const modeErrors = errorsOf(modeId);
   const modeWarnings = warningsOf(modeId);
   const balanceErrors = errorsOf(balanceId);
@@ -38,6 +43,13 @@ export function PaymentMethodRow({ method, position, isDefault, onChange, onMake
           aria-describedby={[modeErrors.length > 0 && `${modeId}-errors`, modeWarnings.length > 0 && `${modeId}-warnings`].filter(Boolean).join(' ') || undefined}
         />
         <FieldProblems id={modeId} errors={modeErrors} warnings={modeWarnings} />
+        <div className="checkbox-field checkbox-small">
+          <input id={createId} type="checkbox" checked={method.create} onChange={(e) => onChange({ create: e.target.checked })} aria-describedby={CREATE_MODE_HELP_ID} data-testid="payment-method-create" />
+          <label htmlFor={createId}>
+            {CREATE_MODE_CHOICE}
+            <span className="visually-hidden"> ({name})</span>
+          </label>
+        </div>
       </td>
       <td>
         <input

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { FieldProblems } from '../ui/Field';
-import { PaymentMethodRow } from './PaymentMethodRow';
+import { CREATE_MODE_HELP_ID, PaymentMethodRow } from './PaymentMethodRow';
 import type { SectionProps } from './sectionProps';
 import { GROUP_PAYMENT_METHODS, methodFieldId } from './shopIssues';
 import { type PaymentMethodDraft, newPaymentMethod } from './shopDraft';
@@ -34,6 +34,10 @@ export function PaymentMethodsFields({ draft, change, errorsOf, warningsOf, site
       <p className="field-help" id={`${GROUP_PAYMENT_METHODS}-help`}>
         What the till accepts: pick the site&apos;s Modes of Payment from the list. The default is preselected at the till. The opening balance is the money in
         the drawer when the first POS session opens.
+      </p>
+      <p className="field-help" id={CREATE_MODE_HELP_ID}>
+        A method the site lacks stops the run before anything is written, so a typo never becomes a new Mode of Payment. Tick &ldquo;Create&hellip; if it is
+        missing&rdquo; only for a new way to pay (a gift card, a mobile wallet): the run creates it in ERPNext and uses it; if the site has it, it is used as it is.
       </p>
       <datalist id="payment-mode-suggestions">
         {(siteModes ?? FALLBACK_MODES).map((mode) => (

@@ -10,6 +10,8 @@ export interface PaymentMethodDraft {
   type: PaymentType | null;
   /** As typed; becomes the shop file's `pos.openingBalances[mode]`. */
   openingBalance: string;
+  /** The shop file's `create`: make this Mode of Payment when the site has none of that name. */
+  create: boolean;
 }
 
 export interface CashierDraft {
@@ -42,7 +44,7 @@ let lastKey = 0;
 export const newKey = () => `k${++lastKey}`;
 
 export function newPaymentMethod(mode = ''): PaymentMethodDraft {
-  return { key: newKey(), mode, type: null, openingBalance: '' };
+  return { key: newKey(), mode, type: null, openingBalance: '', create: false };
 }
 
 export function emptyDraft(): ShopDraft {
@@ -92,7 +94,7 @@ export function draftToFile(draft: ShopDraft): ShopFile {
     customer: draft.customer,
     pos: {
       ...(draft.profileName.trim() ? { profileName: draft.profileName } : {}),
-      paymentMethods: draft.paymentMethods.map((method) => ({ mode: method.mode, ...(method.key === draft.defaultMethod ? { default: true } : {}), ...(method.type ? { type: method.type } : {}) })),
+      paymentMethods: draft.paymentMethods.map((method) => ({ mode: method.mode, ...(method.key === draft.defaultMethod ? { default: true } : {}), ...(method.type ? { type: method.type } : {}), ...(method.create ? { create: true } : {}) })),
       ...(cashiers.length > 0 ? { cashiers } : {}),
       ...(balances.length > 0 ? { openingBalances: Object.fromEntries(balances) } : {}),
     },
@@ -117,7 +119,7 @@ export function draftFromFile(input: unknown): ShopDraft {
     const method = object(raw);
     const mode = text(method.mode);
     const type = PAYMENT_TYPES.find((known) => known === method.type) ?? null;
-    return { key: newKey(), mode, type, openingBalance: balanceOf(mode), isDefault: method.default === true };
+    return { key: newKey(), mode, type, openingBalance: balanceOf(mode), create: method.create === true, isDefault: method.default === true };
   });
   const name = text(company.name);
   const abbr = text(company.abbr);

@@ -3,7 +3,7 @@ import type { ShopDraft } from './shopDraft';
 
 export const GROUP_PAYMENT_METHODS = 'shop-payment-methods';
 export const GROUP_CASHIERS = 'shop-cashiers';
-export const methodFieldId = (key: string, part: 'mode' | 'balance') => `shop-method-${key}-${part}`;
+export const methodFieldId = (key: string, part: 'mode' | 'balance' | 'create') => `shop-method-${key}-${part}`;
 export const cashierFieldId = (key: string) => `shop-cashier-${key}`;
 
 const DIRECT: Record<string, string> = {

@@ -5,7 +5,7 @@ import type { PlanItem, StepPlan } from '../../../electron/engine/plan';
 import { SiteReads } from '../../../electron/engine/reads/siteReads';
 import { clockIn } from '../../../electron/engine/stepContext';
 import { ErpNextClient } from '../../../electron/erpnext/client';
-import { validateShop } from '../../../shared/shop';
+import { ABBREVIATION_RULE, CREATE_MODE_CHOICE, validateShop } from '../../../shared/shop';
 import { companyAbbreviation } from '../../../shared/shop/validate';
 import { StepId } from '../../../shared/steps/catalog';
 import { type EngineHarness, SHOP_FILE, engineHarness } from '../../support/engineHarness';
@@ -76,6 +76,8 @@ describe('plan: what each step would do, with no write', () => {
       'The cashier nobody@shop.example does not exist in ERPNext.',
     ]);
     expect(conflicts[0]!.hint).toMatch(/"create": true/);
+    expect(conflicts[0]!.hint).toContain(`tick "${CREATE_MODE_CHOICE}" in the shop form`);
+    expect(conflicts[1]!.hint).toContain(`(${ABBREVIATION_RULE}, unique on this site)`);
   });
 
   it('a POS Profile of that name that belongs to another company is a conflict', async () => {

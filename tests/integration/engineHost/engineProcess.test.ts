@@ -110,9 +110,41 @@ describe('the engine process killed in the middle of a run', () => {
     expect(w.child().pid).not.toBe(firstPid);
     expect(w.statuses.map((s) => s.state)).toEqual(['starting', 'ready', 'restarting', 'ready']);
     expect(w.statuses[2]!.message).toBe(ENGINE_RESTARTING);
+    // The window hears it stopped, then that it is back with the run going again (its banner's two lines).
+    await expect.poll(() => w.engineEvents).toEqual([{ type: 'engine.stopped' }, { type: 'engine.restarted', resumedRuns: 1 }]);
     expect(duringRestart.ok || duringRestart.error.code === 'engine_restarting').toBe(true);
     expect(w.updates.at(-1)!.view.run.id).toBe(killedDuring!.run.id);
     const counts = shopRecordCounts(sandbox, CORNER_CAFE);
     expect(counts).toEqual(allOnes(counts));
+  });
+});
+
+describe('what the window is told when the engine process dies', () => {
+  it('an idle engine killed: stopped, then restarted with no run to resume, and it answers again', async () => {
+    world = engineWorld();
+    await world.supervisor.start();
+    const w = world;
+    expect(w.engineEvents).toEqual([]);
+    w.child().kill('SIGKILL');
+    await expect.poll(() => w.engineEvents.length, { timeout: 30_000 }).toBe(2);
+    expect(w.engineEvents).toEqual([{ type: 'engine.stopped' }, { type: 'engine.restarted', resumedRuns: 0 }]);
+    expect(await w.supervisor.call('listSites', undefined)).toEqual({ ok: true, value: [] });
+  });
+
+  it('an engine that keeps stopping: stopped, then failed once with what to do, and calls say it cannot run', async () => {
+    world = engineWorld({ maxRestarts: 0 });
+    await world.supervisor.start();
+    const w = world;
+    w.child().kill('SIGKILL');
+    await expect.poll(() => w.engineEvents.length, { timeout: 30_000 }).toBe(2);
+    expect(w.engineEvents).toEqual([{ type: 'engine.stopped' }, { type: 'engine.failed', message: 'The engine keeps stopping.', hint: expect.stringMatching(/Quit and open the app again/) }]);
+    expect(await w.supervisor.call('listSites', undefined)).toMatchObject({ ok: false, error: { code: 'engine_failed' } });
+  });
+
+  it('a normal shutdown tells the window nothing', async () => {
+    world = engineWorld();
+    await world.supervisor.start();
+    await world.supervisor.shutdown();
+    expect(world.engineEvents).toEqual([]);
   });
 });

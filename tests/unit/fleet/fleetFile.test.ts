@@ -41,6 +41,16 @@ describe('the shipped example', () => {
     for (const column of FLEET_COLUMNS) expect(section).toContain(`\`${column.name}\``);
   });
 
+  it("README's payment_methods example shows both marks, and reads as it says", () => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const row = readme.split('\n').find((line) => line.startsWith('| `payment_methods`'))!;
+    expect(row).toMatch(/`\*` marks the default/);
+    expect(row).toMatch(/`\+` marks one to create/);
+    const example = /\| `([^`]+)` \|$/.exec(row)![1]!;
+    const result = parseFleet(csv(`Readme Shop,RS,United States,USD,${example},,,`), 'f.csv');
+    expect(result.ok && result.shops[0]!.config.pos.paymentMethods).toEqual([{ mode: 'Cash', default: true }, { mode: 'Credit Card' }, { mode: 'Gift Card', create: true }]);
+  });
+
   it('examples/fleet.csv is valid and uses every column', () => {
     const text = readFileSync(path.join(ROOT, 'examples', 'fleet.csv'), 'utf8');
     const result = parseFleet(text, 'fleet.csv');
@@ -54,6 +64,13 @@ describe('the shipped example', () => {
 });
 
 describe('a fleet CSV row becomes a shop file', () => {
+  it('marks after a payment method: * the default, + create it when the site lacks it, in either order', () => {
+    const result = parseFleet(csv('Marks Shop,MS,United States,USD,Cash;Gift Card +*;M-Pesa+,,,'), 'f.csv');
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.shops[0]!.config.pos.paymentMethods).toEqual([{ mode: 'Cash' }, { mode: 'Gift Card', default: true, create: true }, { mode: 'M-Pesa', create: true }]);
+  });
+
   it('maps each column to its shop-file field; an empty cell leaves the default', () => {
     const result = parseFleet(csv('Harbour Cafe,,United States,USD,Cash*;Credit Card,Cash=150;Credit Card: 0,yes,anna@shop.example; ben@shop.example'), 'f.csv');
     expect(result.ok).toBe(true);
@@ -131,7 +148,9 @@ describe('every problem at once, with its row and column, and nothing accepted',
   it('an empty file, a header alone, a marker without a name', () => {
     expect(problems('')).toEqual([expect.stringMatching(/^file: the file is empty/)]);
     expect(problems(`${HEADER}\n\n`)).toEqual(['file: the file lists no shop']);
-    expect(problems(csv('Star Shop,SS,United States,USD,*;Cash'))).toEqual(['row 2, column payment_methods: a * must follow a payment method name, as in "Cash*;Credit Card"']);
+    const marker = 'row 2, column payment_methods: a * or + must follow a payment method name, as in "Cash*;Credit Card;Gift Card+"';
+    expect(problems(csv('Star Shop,SS,United States,USD,*;Cash'))).toEqual([marker]);
+    expect(problems(csv('Plus Shop,PS,United States,USD,Cash*;+'))).toEqual([marker]);
   });
 
   it('keeps warnings apart: they do not block the fleet', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { denyAllPermissionChecks, denyAllPermissions, isTrustedSender, shouldBlockNavigation, windowOpenHandler } from '../../../electron/main/hardening';
 import { registerIpc } from '../../../electron/main/ipc';
 import { mainWindowOptions } from '../../../electron/main/windowConfig';
-import { POS_COMMANDS, channelOf } from '../../../shared/ipc/contract';
+import { ENGINE_EVENT_CHANNEL, POS_COMMANDS, channelOf } from '../../../shared/ipc/contract';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/security';
 
 const APP_URL = 'app://pos/index.html';
@@ -134,13 +134,17 @@ describe('the preload', () => {
     await import('../../../electron/preload/preload');
     const api = exposed.posApi!;
     expect(Object.keys(exposed)).toEqual(['posApi']);
-    expect(Object.keys(api).sort()).toEqual([...POS_COMMANDS, 'onLogEntries', 'onRunUpdate'].sort());
+    expect(Object.keys(api).sort()).toEqual([...POS_COMMANDS, 'onEngineEvent', 'onLogEntries', 'onRunUpdate'].sort());
     await api.removeSite!('4f1c7c2e-2d8a-4c1e-9a51-0c8b1f1b0e11');
     expect(invoked).toEqual([['pos:removeSite', '4f1c7c2e-2d8a-4c1e-9a51-0c8b1f1b0e11']]);
     const unsubscribe = api.onRunUpdate!(() => undefined) as () => void;
     expect(listeners.has('pos:event:run-update')).toBe(true);
     unsubscribe();
     expect(listeners.has('pos:event:run-update')).toBe(false);
+    const stopEngineEvents = api.onEngineEvent!(() => undefined) as () => void;
+    expect(listeners.has(ENGINE_EVENT_CHANNEL)).toBe(true);
+    stopEngineEvents();
+    expect(listeners.has(ENGINE_EVENT_CHANNEL)).toBe(false);
     vi.doUnmock('electron');
   });
 });
