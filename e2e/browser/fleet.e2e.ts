@@ -54,7 +54,7 @@ describe('a fleet in the window', () => {
     await fleet.waitForShop('Station Cafe', 'completed');
     await fleet.waitForShop('Airport Cafe', 'failed');
     await fleet.waitUntilIdle();
-    expect(await fleet.row('Airport Cafe').textContent()).toMatch(/Stopped at Company.*abbreviation LHQ is already used by the company "Lab HQ"/);
+    expect(await fleet.row('Airport Cafe').textContent()).toMatch(/Stopped at Engine check.*preflight found a conflict.*abbreviation LHQ is already used by the company "Lab HQ"/);
     expect(await fleet.summary.textContent()).toBe('2 of 3 ready · 0 running or waiting · 1 stopped');
 
     // Filters: failed, done.
