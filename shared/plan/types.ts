@@ -53,3 +53,16 @@ export interface ShopPlan {
   counts: PlanCounts;
   outcome: PlanOutcome;
 }
+
+/** One of the shop form's live checks that failed: the form field it belongs to (null: the site itself). */
+export interface ShopSiteConflict {
+  field: string | null;
+  reason: string;
+  hint: string | null;
+}
+
+/** The shop form's live checks against the chosen site: abbreviation free, cashiers exist, payment modes exist. */
+export interface ShopSiteCheck {
+  conflicts: ShopSiteConflict[];
+  checkedAt: string;
+}
