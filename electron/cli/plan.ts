@@ -35,7 +35,7 @@ export async function planCommand(env: CommandEnv): Promise<number> {
     if (!saved.ok) throw new UsageError('invalid shop file', saved.issues.map((i) => `${i.path}: ${i.message}`));
     const plan = await env.service.planShop(saved.shop.id);
     const code = PLAN_EXIT[plan.outcome];
-    process.stdout.write(env.options.json ? `${JSON.stringify({ type: 'plan', exitCode: code, ...plan }, null, 2)}\n` : `${formatPlan(plan)}\n`);
+    process.stdout.write(env.options.json ? `${JSON.stringify({ type: 'plan', exitCode: code, ...plan })}\n` : `${formatPlan(plan)}\n`);
     return code;
   } finally {
     await sandbox?.stop();

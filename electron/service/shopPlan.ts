@@ -1,11 +1,7 @@
 import type { ErpNextClient } from '../erpnext/client';
-import { planContextFor, planShop } from '../engine/plan';
 import { planWholeShop } from '../engine/plan/shopPlan';
-import { SiteReads } from '../engine/reads/siteReads';
-import { clockIn } from '../engine/stepContext';
 import { type PlanItem, type ShopPlan, type ShopSiteCheck, type ShopSiteConflict, conflictsOf, planCounts, planOutcome } from '../../shared/plan';
 import type { ShopConfig } from '../../shared/shop/schema';
-import { companyAbbreviation } from '../../shared/shop/validate';
 import { StepId } from '../../shared/steps/catalog';
 
 /** A whole shop's plan as the Preview screen and `pos-provisioner plan` show it. */
@@ -36,12 +32,6 @@ function fieldOf(conflict: PlanItem): string | null {
 
 /** The shop form's live checks: the same plans a Start's preflight makes, for the steps a form field decides. */
 export async function checkShopOnSite(client: ErpNextClient, shop: ShopConfig): Promise<ShopSiteCheck> {
-  const reads = new SiteReads(client);
-  try {
-    const p = await planContextFor(reads, shop, companyAbbreviation(shop), (zone) => clockIn(zone).date);
-    const conflicts: ShopSiteConflict[] = conflictsOf(await planShop(p, FORM_STEPS)).map((c) => ({ field: fieldOf(c), reason: c.reason ?? `${c.what} cannot be set up.`, hint: c.hint ?? null }));
-    return { conflicts, checkedAt: new Date().toISOString() };
-  } finally {
-    reads.dispose();
-  }
+  const conflicts: ShopSiteConflict[] = conflictsOf(await planWholeShop(client, shop, FORM_STEPS)).map((c) => ({ field: fieldOf(c), reason: c.reason ?? `${c.what} cannot be set up.`, hint: c.hint ?? null }));
+  return { conflicts, checkedAt: new Date().toISOString() };
 }

@@ -144,9 +144,12 @@ describe('run history, timeline and insights', () => {
     const siteId = await site();
     const shop = await call<{ saved: true; shop: { id: string } }>('saveShop', { siteId, config: SHOP_FILE });
     const shopId = shop.shop.id;
-    // The client retries these two 503s by itself; then the site vanishes for a moment mid-run.
-    sandbox.faults.add({ method: 'GET', path: '/api/resource/Customer', kind: 'status', status: 503, times: 2 });
+    // The client retries these two 503s by itself; then the site vanishes for a moment mid-run. They are
+    // armed once the preflight (which reads every step's records at the engine check) is done, so that they
+    // hit the walk-in customer step's own look at the site.
     await call('startRun', shopId);
+    await expect.poll(() => service.runView(shopId).steps.find((s) => s.stepId === StepId.EngineCheck)!.status, { timeout: 20_000, interval: 5 }).toBe('succeeded');
+    sandbox.faults.add({ method: 'GET', path: '/api/resource/Customer', kind: 'status', status: 503, times: 2 });
     await expect.poll(() => service.runView(shopId).steps.find((s) => s.stepId === StepId.Warehouses)!.status, { timeout: 20_000 }).toBe('succeeded');
     const port = sandbox.port;
     await sandbox.stop();
@@ -156,7 +159,10 @@ describe('run history, timeline and insights', () => {
 
     const runs = await call<RunHistoryEntry[]>('listRuns', shopId);
     expect(runs).toHaveLength(1);
-    expect(runs[0]).toMatchObject({ run: { status: 'COMPLETED' }, failedStep: null, plan: null, startedBy: { command: 'Start', osUser: expect.any(String), host: expect.any(String) } });
+    expect(runs[0]).toMatchObject({ run: { status: 'COMPLETED' }, failedStep: null, startedBy: { command: 'Start', osUser: expect.any(String), host: expect.any(String) } });
+    // Plan vs result (issue 10): what the preflight planned before the first write, beside what was done.
+    expect(runs[0]!.plan).toMatchObject({ counts: { create: 14, change: 2, conflict: 0 }, conflicts: [], previewAt: null, differences: [] });
+    expect(runs[0]!.plan!.create).toEqual(expect.arrayContaining(runs[0]!.result!.created.filter((what) => !what.startsWith('Item Price'))));
     expect(runs[0]!.durationMs).toBeGreaterThan(500);
     expect(runs[0]!.result!.created).toContain('Company "Corner Cafe"');
 
