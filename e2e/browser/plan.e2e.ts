@@ -1,0 +1,55 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { StepId } from '../../shared/steps/catalog';
+import { seriousA11yViolations } from '../support/a11y';
+import { cornerCafe, seedSiteAndShop } from '../support/seed';
+import { type E2eWorld, startWorld } from '../support/world';
+import { openRoute, routes } from './pages/app';
+import { planPage } from './pages/planPage';
+import { runPage } from './pages/runPage';
+
+let world: E2eWorld;
+afterEach(async () => world?.close());
+
+// Issue 10 in the window: Preview shows what Start will do (per step, per record, badges with words),
+// writes nothing, and Start goes from there.
+describe('Preview → Start', () => {
+  it('previews a fresh shop without writing, then starts from the preview to POS ready', async () => {
+    world = await startWorld({ sandbox: { latencyMs: 5 } });
+    const { siteId, shopId } = seedSiteAndShop(world, cornerCafe({ demoItems: false }));
+    await openRoute(world, routes.run(siteId, shopId));
+    const { page } = world;
+    world.sandbox.resetStats();
+    await page.getByTestId('run-preview').click();
+    const plan = planPage(page);
+    await plan.waitForOutcome('changes');
+    expect(world.sandbox.stats().writes).toBe(0);
+    expect(await plan.summary.textContent()).toMatch(/^\d+ to create, 2 to change, 0 conflicts/);
+    const company = plan.step(StepId.Company).getByTestId('plan-item');
+    expect(await company.getAttribute('data-action')).toBe('create');
+    expect(await company.textContent()).toMatch(/^CreateCompany "Corner Cafe"/);
+    expect(await plan.step(StepId.Settings).getByTestId('plan-change').allTextContents()).toEqual(['customer_group: "" → "Individual"', 'territory: "" → "All Territories"']);
+    expect(await plan.step(StepId.DemoItems).count()).toBe(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await world.screenshot('plan-preview');
+
+    await plan.startButton.click();
+    const run = runPage(page);
+    await run.waitForState('completed');
+    expect(page.url()).toMatch(new RegExp(`/shops/${shopId}$`));
+  });
+
+  it('a conflict shows its reason and what to do, and Start stays off until it is fixed', async () => {
+    world = await startWorld();
+    const { siteId, shopId } = seedSiteAndShop(world, cornerCafe({ demoItems: false, company: { ...(cornerCafe().company as object), abbr: 'LHQ' } }));
+    await openRoute(world, `${routes.run(siteId, shopId)}/plan`);
+    const plan = planPage(world.page);
+    await plan.waitForOutcome('conflicts');
+    const conflict = world.page.locator('[data-testid="plan-item"][data-action="conflict"]');
+    expect(await conflict.count()).toBe(1);
+    expect(await conflict.textContent()).toMatch(/^ConflictCompany "Corner Cafe"The abbreviation LHQ is already used by the company "Lab HQ"\.What to do: Choose another abbreviation/);
+    expect(await plan.startButton.isDisabled()).toBe(true);
+    expect(await seriousA11yViolations(world.page)).toEqual([]);
+    await world.screenshot('plan-preview-conflict');
+    expect(world.sandbox.stats().writes).toBe(0);
+  });
+});
