@@ -15,11 +15,14 @@ describe('a run’s history and timeline', () => {
     world = await startWorld({ sandbox: { latencyMs: 10 } });
     const { siteId, shopId } = seedSiteAndShop(world, cornerCafe({ demoItems: false }));
     // The client retries two 503s by itself; the POS Profile is refused once (a failed attempt), then Continue.
-    world.sandbox.faults.add({ method: 'GET', path: '/api/resource/Customer', kind: 'status', status: 503, times: 2 });
+    // The 503s are armed once the engine check's preflight has read every step's records, so that they hit
+    // the walk-in customer step's own look at the site.
     world.sandbox.faults.add({ method: 'POST', path: '/api/resource/POS Profile', kind: 'error', status: 417, excType: 'ValidationError', message: 'Please set default Cash or Bank account in Mode of Payments Credit Card', times: 1 });
     await openRoute(world, routes.run(siteId, shopId));
     const run = runPage(world.page);
     await run.startButton.click();
+    await expect.poll(() => world.service.runView(shopId).steps.find((s) => s.stepId === StepId.EngineCheck)!.status, { timeout: 20_000, interval: 5 }).toBe('succeeded');
+    world.sandbox.faults.add({ method: 'GET', path: '/api/resource/Customer', kind: 'status', status: 503, times: 2 });
     await run.waitForState('failed');
     await run.continueButton.click();
     await run.waitForState('completed');
@@ -32,6 +35,7 @@ describe('a run’s history and timeline', () => {
     expect(await rows.first().getAttribute('data-status')).toBe('completed');
     expect(await page.getByTestId('history-who').first().textContent()).toMatch(/^\S+ on \S+$/);
     expect(await page.getByTestId('plan-slot').textContent()).toMatch(/Plan vs result/);
+    expect(await page.getByTestId('history-plan').first().textContent()).toMatch(/^\d+ to create, \d+ already there, 2 to change$/);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await world.screenshot('run-history');
 
