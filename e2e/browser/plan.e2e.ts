@@ -1,9 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { StepId } from '../../shared/steps/catalog';
 import { seriousA11yViolations } from '../support/a11y';
-import { cornerCafe, seedSiteAndShop } from '../support/seed';
+import { cornerCafe, seedSite, seedSiteAndShop } from '../support/seed';
 import { type E2eWorld, startWorld } from '../support/world';
+import { ROOT } from '../support/world';
+import path from 'node:path';
 import { openRoute, routes } from './pages/app';
+import { shopFormPage } from './pages/shopFormPage';
 import { planPage } from './pages/planPage';
 import { runPage } from './pages/runPage';
 
@@ -50,6 +53,31 @@ describe('Preview → Start', () => {
     expect(await plan.startButton.isDisabled()).toBe(true);
     expect(await seriousA11yViolations(world.page)).toEqual([]);
     await world.screenshot('plan-preview-conflict');
+    expect(world.sandbox.stats().writes).toBe(0);
+  });
+
+  it('the shop form checks the site as you type: a taken abbreviation and a missing cashier show at their fields', async () => {
+    world = await startWorld();
+    const siteId = seedSite(world);
+    await openRoute(world, `/sites/${siteId}/shops/new`);
+    const { page } = world;
+    const form = shopFormPage(page);
+    await form.importInput.setInputFiles(path.join(ROOT, 'examples', 'corner-cafe.shop.json'));
+    await page.locator('[data-testid="site-checks"][data-state="checked"][data-conflicts="0"]').waitFor({ timeout: 20_000 });
+    expect(await form.siteChecks.textContent()).toMatch(/the abbreviation is free, the cashiers and payment methods exist/);
+
+    await form.abbreviation.fill('LHQ');
+    await form.addCashier.click();
+    await form.cashier(1).fill('nobody@shop.example');
+    await page.locator('[data-testid="site-checks"][data-state="checked"][data-conflicts="2"]').waitFor({ timeout: 20_000 });
+    expect(await form.fieldWarnings('shop-company-abbr').textContent()).toMatch(/The abbreviation LHQ is already used by the company "Lab HQ"\./);
+    expect(await form.fieldWarnings('shop-cashiers').textContent()).toMatch(/The cashier nobody@shop\.example does not exist in ERPNext\./);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await world.screenshot('shop-form-site-checks');
+
+    await form.abbreviation.fill('CC');
+    await page.locator('[data-testid="site-checks"][data-state="checked"][data-conflicts="1"]').waitFor({ timeout: 20_000 });
+    expect(await form.fieldWarnings('shop-company-abbr').count()).toBe(0);
     expect(world.sandbox.stats().writes).toBe(0);
   });
 });
