@@ -35,10 +35,16 @@ describe('Preview → Start', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
     await world.screenshot('plan-preview');
 
+    // Meanwhile someone makes the walk-in customer by hand: the Start says so, then adopts it.
+    const { apiKey, apiSecret } = world.sandbox.users.administrator;
+    const made = await fetch(`${world.sandbox.url}/api/resource/Customer`, { method: 'POST', headers: { Authorization: `token ${apiKey}:${apiSecret}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ customer_name: 'Walk-in Customer', customer_type: 'Individual', customer_group: 'Individual', territory: 'All Territories' }) });
+    expect(made.status).toBe(200);
     await plan.startButton.click();
     const run = runPage(page);
     await run.waitForState('completed');
     expect(page.url()).toMatch(new RegExp(`/shops/${shopId}$`));
+    expect(await page.getByTestId('plan-changed').textContent()).toContain('Customer "Walk-in Customer" now exists (adopt, was create)');
+    expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
   it('a conflict shows its reason and what to do, and Start stays off until it is fixed', async () => {
