@@ -158,4 +158,15 @@ describe('pos-provisioner plan', () => {
     const logs = await runCli(['logs', '--db', world.db, '--level', 'warn']);
     expect(logs.stdout).toMatch(/Since the preview of .*: Customer "Walk-in Customer" now exists \(adopt, was create\)/);
   });
+
+  it('run preflights too: a taken abbreviation and a missing cashier stop it before any write, both named (exit 1)', async () => {
+    sandbox = await startSandbox();
+    const world = cliWorld(sandbox, { ...SHOP_FILE, company: { ...SHOP_FILE.company, abbr: 'LHQ' }, pos: { ...SHOP_FILE.pos, cashiers: ['nobody@shop.example'] } });
+    const run = await runCli(world.args('run'), { env: world.env });
+    expect(run.code).toBe(1);
+    expect(sandbox.stats().writes).toBe(0);
+    expect(run.stdout).toContain('✗ [0] Engine check');
+    expect(run.stdout).toContain('the preflight found 2 conflicts. (1) The abbreviation LHQ is already used by the company "Lab HQ". (2) The cashier nobody@shop.example does not exist in ERPNext.');
+    expect(sandbox.db.count('Company', { company_name: 'Corner Cafe' })).toBe(0);
+  });
 });
