@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type Sandbox, startSandbox } from '../../../sandbox';
 import type { PlanItem, ShopPlan } from '../../../shared/plan';
 import { cliWorld, runCli } from '../../support/cli';
+import { sendHtml, startHttp } from '../../support/servers';
 import { SHOP_FILE } from '../../support/engineHarness';
 
 // Issue 10: `pos-provisioner plan` reads the site and says what `run` would do, per step and record, with
@@ -168,5 +169,22 @@ describe('pos-provisioner plan', () => {
     expect(run.stdout).toContain('✗ [0] Engine check');
     expect(run.stdout).toContain('the preflight found 2 conflicts. (1) The abbreviation LHQ is already used by the company "Lab HQ". (2) The cashier nobody@shop.example does not exist in ERPNext.');
     expect(sandbox.db.count('Company', { company_name: 'Corner Cafe' })).toBe(0);
+  });
+
+  it('an address that answers with an HTML page: plan says what run says (exit 1)', async () => {
+    sandbox = await startSandbox();
+    const world = cliWorld(sandbox, SHOP_FILE);
+    const html = await startHttp((_req, res) => sendHtml(res, 200, '<!doctype html><html><body>Login</body></html>'));
+    try {
+      const args = ['--db', world.db, '--site', html.url, '--shop', world.shopFile, '--probe-interval', '300'];
+      const plan = await runCli(['plan', ...args], { env: world.env });
+      const run = await runCli(['run', ...args], { env: world.env });
+      expect(plan.code).toBe(1);
+      const message = /pos-provisioner: (.*)\n/.exec(plan.stderr)?.[1];
+      expect(message).toMatch(/HTML|not .*ERPNext|web page/i);
+      expect(run.stdout).toContain(message);
+    } finally {
+      await html.close();
+    }
   });
 });
