@@ -1,4 +1,5 @@
 import type { RunRecord, RunSummary } from './model';
+import type { PlanCounts } from './plan/types';
 import type { DurationStats } from './stats';
 import type { StepStatus } from './status';
 import type { StepId } from './steps/catalog';
@@ -35,10 +36,23 @@ export interface RunHistoryEntry {
   failedStep: StepId | null;
   result: Pick<RunSummary, 'created' | 'adopted' | 'changed'> | null;
   /**
-   * What the run was going to do, as its preflight planned it (issue 10). Null until plans are
-   * recorded; the history view shows "plan vs result" side by side once it is filled.
+   * What the run was going to do, as its preflight planned it before the first write (issue 10), beside
+   * `result`; null for runs from before plans were recorded, or stopped before the engine check passed.
    */
-  plan: null;
+  plan: RunPlanSummary | null;
+}
+
+/** A run's plan in the words of its result: the records it was going to create, adopt and change. */
+export interface RunPlanSummary {
+  plannedAt: string;
+  counts: PlanCounts;
+  create: string[];
+  adopt: string[];
+  change: string[];
+  conflicts: string[];
+  /** When a preview came before the Start: when it was made, and what the site changed since. */
+  previewAt: string | null;
+  differences: string[];
 }
 
 /** A step's bar segment on the timeline: one attempt. */

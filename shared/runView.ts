@@ -30,5 +30,7 @@ export type RunEvent =
   | { type: 'run.paused'; at: string }
   | { type: 'run.finished'; at: string; status: RunRecord['status']; durationMs: number | null }
   | { type: 'run.refused'; at: string; message: string }
+  /** Start followed a preview and the site changed in between: each record whose planned action changed. */
+  | { type: 'run.plan_changed'; at: string; previewAt: string; differences: string[] }
   /** Another process took this shop's run over (a stale lock): this one stopped without writing more. */
   | { type: 'run.lock_lost'; at: string; message: string };

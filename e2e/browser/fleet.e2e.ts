@@ -54,7 +54,7 @@ describe('a fleet in the window', () => {
     await fleet.waitForShop('Station Cafe', 'completed');
     await fleet.waitForShop('Airport Cafe', 'failed');
     await fleet.waitUntilIdle();
-    expect(await fleet.row('Airport Cafe').textContent()).toMatch(/Stopped at Company.*abbreviation LHQ is already used by the company "Lab HQ"/);
+    expect(await fleet.row('Airport Cafe').textContent()).toMatch(/Stopped at Engine check.*preflight found a conflict.*abbreviation LHQ is already used by the company "Lab HQ"/);
     expect(await fleet.summary.textContent()).toBe('2 of 3 ready · 0 running or waiting · 1 stopped');
 
     // Filters: failed, done.
@@ -81,10 +81,12 @@ describe('a fleet in the window', () => {
     expect(world.sandbox.db.count('Company', { company_name: 'Airport Cafe' })).toBe(1);
     expect(world.sandbox.db.count('Customer', { customer_name: 'Walk-in Customer' })).toBe(1);
 
-    // A row opens the shop's run: the company step failed once and then went through.
+    // A row opens the shop's run: the Start preflight stopped it at the engine check before any change
+    // (the company was never tried with the taken abbreviation), then everything went through.
     await fleet.row('Airport Cafe').getByRole('link', { name: 'Airport Cafe' }).click();
     const run = runPage(page);
     await run.waitForState('completed');
-    expect(await run.step(StepId.Company).getByTestId('step-attempts').textContent()).toBe('2');
+    expect(await run.step(StepId.EngineCheck).getByTestId('step-attempts').textContent()).toBe('2');
+    expect(await run.step(StepId.Company).getByTestId('step-attempts').textContent()).toBe('1');
   });
 });

@@ -15,10 +15,10 @@ describe('Insights across every run', () => {
     // Three finished runs of one shop, and a second shop whose company is refused once before it goes through.
     for (let i = 0; i < 3; i++) await world.service.startRun(shopId);
     const clashCafe = (abbr: string) => cornerCafe({ demoItems: false, company: { name: 'Clash Cafe', abbr, country: 'United States', currency: 'USD' }, pos: { ...(cornerCafe().pos as object), profileName: 'Clash Cafe Till 1' } });
-    // A refusal only ERPNext knows of when the company is saved (the plan cannot see it coming).
-    world.sandbox.faults.add({ method: 'POST', path: '/api/resource/Company', kind: 'error', status: 417, excType: 'ValidationError', message: 'Abbreviation already used for another company', times: 1 });
     const clash = world.service.saveShop(siteId, clashCafe('CLC'));
     if (!clash.ok) throw new Error('seed');
+    // ERPNext refuses the company once (another company took the abbreviation after the Start's preflight).
+    world.sandbox.faults.add({ method: 'POST', path: '/api/resource/Company', kind: 'error', status: 417, excType: 'ValidationError', message: 'Abbreviation already used for another company', times: 1 });
     await world.service.startRun(clash.shop.id);
     const continued = await world.service.continueRun(clash.shop.id);
     if (continued.run.status !== 'COMPLETED') throw new Error(JSON.stringify(continued.steps.filter((s) => s.error).map((s) => [s.stepId, s.error?.message])));

@@ -32,6 +32,7 @@ describe('a run’s history and timeline', () => {
     expect(await rows.first().getAttribute('data-status')).toBe('completed');
     expect(await page.getByTestId('history-who').first().textContent()).toMatch(/^\S+ on \S+$/);
     expect(await page.getByTestId('plan-slot').textContent()).toMatch(/Plan vs result/);
+    expect(await page.getByTestId('history-plan').first().textContent()).toMatch(/^\d+ to create, \d+ already there, 2 to change$/);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await world.screenshot('run-history');
 

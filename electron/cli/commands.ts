@@ -32,7 +32,7 @@ export interface CommandEnv {
   onInterrupt(handler: () => void): void;
 }
 
-function readShopFile(file: string): unknown {
+export function readShopFile(file: string): unknown {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

@@ -8,6 +8,7 @@ import { type CommandEnv, type CommandOptions, exportLogsCommand, logsCommand, r
 import { ExitCode, UsageError } from './exitCodes';
 import { fleetCommand } from './fleet';
 import { handoverCommand } from './handover';
+import { planCommand } from './plan';
 import { chaosHooks } from './chaos';
 import { HumanOutput, JsonOutput } from './output';
 import { defaultDbFile, legacyDataDirs } from './paths';
@@ -70,6 +71,8 @@ async function dispatch(command: string, args: string[]): Promise<number> {
     switch (command) {
       case 'run':
         return await runCommand(env);
+      case 'plan':
+        return await planCommand(env);
       case 'continue':
         return await resumeCommand(env, 'continue');
       case 'retry':

@@ -75,6 +75,8 @@ export class HumanOutput implements Output {
         return '  ✓ The site answers again: resuming';
       case 'run.paused':
         return '  ⏸ Paused: resume with `pos-provisioner continue`';
+      case 'run.plan_changed':
+        return `  ⚠ Since the preview (${event.previewAt}):\n${event.differences.map((d) => `      - ${d}`).join('\n')}`;
       case 'run.refused':
       case 'run.lock_lost':
         return `  ✗ ${event.message}`;

@@ -7,6 +7,7 @@ export const USAGE = `usage: pos-provisioner <command> [options]
 
 commands:
   run --shop FILE [--site URL] [--db FILE] [--json]   provision a shop (built-in sandbox when no site is given)
+  plan --shop FILE [--site URL] [--json]              what run would do on the site, per step and record (reads only)
   continue [--shop FILE]                              resume from the first failed or interrupted step
   retry [--shop FILE]                                 run every step again (completed ones only re-check)
   skip --step ID [--shop FILE]                        skip an optional step (step_6_demo_items)
@@ -22,7 +23,7 @@ options:
   --db FILE            local database (default: ${defaultDbFile()}, shared with the desktop app)
   --site URL           ERPNext site (or ERPNEXT_URL); credentials from ERPNEXT_API_KEY / ERPNEXT_API_SECRET;
                        plain http:// only to this computer or a private network, unless ERPNEXT_ALLOW_PLAIN_HTTP=1
-  --json               one JSON event per line
+  --json               one JSON event per line (plan: one JSON document)
   --concurrency N      most requests in flight against the site (default 4; starts at 2, adapts to the server);
                        for fleet: most shops in flight (default: the site's request limit)
   --rps N              cap on requests started per second (default: no cap)
@@ -30,5 +31,6 @@ options:
   --server-timeout S   how long ERPNext may keep working on one request (its http_timeout; default 120):
                        a create that got no answer is looked for, not resent, until then
 
-exit codes: 0 COMPLETED, 2 PARTIAL, 1 FAILED, 64 bad usage or invalid shop file, 75 shop busy in another process, 130 interrupted
+exit codes: plan: 0 nothing to do, 2 changes to make, 1 conflicts (or the site could not be read), 64 bad input
+            run: 0 COMPLETED, 2 PARTIAL, 1 FAILED, 64 bad usage or invalid shop file, 75 shop busy in another process, 130 interrupted
             (fleet: 0 all COMPLETED, 2 any PARTIAL, 1 any FAILED, 75 any busy elsewhere, 130 interrupted)`;

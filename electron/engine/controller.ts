@@ -17,6 +17,8 @@ import { SiteReads } from './reads/siteReads';
 import { RunLockedError, ShopLock } from './shopLock';
 import { DEFAULT_LEASE, SiteLease, type SiteLeaseOptions } from './siteLease';
 import { describeFailure, executeStep } from './stepExecutor';
+import { recordRunPlan } from './runPlan';
+import type { StepPlan } from './plan/types';
 import type { WriteJournal } from './stepContext';
 import { storeJournal } from './writeJournal';
 import { buildView, eventsBetween } from './view';
@@ -283,7 +285,7 @@ export class RunController {
     const networkWait = withDefaults(DEFAULT_NETWORK_WAIT, options.networkWait);
     const clean = <T>(value: T) => redact(value) as T;
     const describe = (error: unknown): ErrorInfo => clean(describeFailure(error));
-    const executorDeps = (stepId: StepId) => ({ client: this.siteClient(), logger, shop: this.deps.shop.config, now: options.now, writes: this.journal(stepId), serverTimeoutMs: options.serverTimeoutMs ?? DEFAULT_SERVER_TIMEOUT_MS, reads: (this.reads ??= new SiteReads(this.siteClient())) });
+    const executorDeps = (stepId: StepId) => ({ client: this.siteClient(), logger, shop: this.deps.shop.config, now: options.now, writes: this.journal(stepId), serverTimeoutMs: options.serverTimeoutMs ?? DEFAULT_SERVER_TIMEOUT_MS, reads: (this.reads ??= new SiteReads(this.siteClient())), onPreflight: (plans: StepPlan[]) => this.planned(clean(plans)) });
     return {
       executeStep: async (stepId, current, callbacks, signal) => {
         const step = () => executeStep(executorDeps(stepId), stepId, current, callbacks, signal);
@@ -300,6 +302,17 @@ export class RunController {
       },
       now: () => new Date().toISOString(),
     };
+  }
+
+  /** The preflight's plan: saved with the run; what changed since a preview is logged and announced. */
+  private planned(plans: StepPlan[]): void {
+    // A run taken over by another process (or a closing app) records nothing more.
+    if (!this.lock.held || this.lostLock || !this.deps.store.db.open) return;
+    const compared = recordRunPlan(this.deps.store, this.deps.logger, this.deps.shop.id, this.run.id, plans);
+    if (!compared || compared.differences.length === 0) return;
+    const event: RunEvent = { type: 'run.plan_changed', at: new Date().toISOString(), previewAt: compared.previewAt, differences: compared.differences.map((d) => d.text) };
+    const view = this.view();
+    for (const listener of this.listeners) listener(view, [event]);
   }
 
   private ensureActor(): Actor<typeof runMachine> {

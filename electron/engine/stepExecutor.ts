@@ -11,7 +11,8 @@ import { StepId, stepDefinition } from '../../shared/steps/catalog';
 import type { StepCallbacks } from './machine';
 import type { EngineCheckOutput, StepEffects, StepOutputs } from './outputs';
 import { STEP_PLANS } from './plan';
-import type { PlanContext, PlanItem } from './plan/types';
+import type { PlanContext, PlanItem, StepPlan } from './plan/types';
+import { preflightFailure, preflightOnce, stepsStillToRun } from './preflight';
 import type { SiteReads } from './reads/siteReads';
 import type { Steps } from './runState';
 import { type StepContext, type WriteJournal, clockIn } from './stepContext';
@@ -29,6 +30,8 @@ export interface ExecutorDeps {
   serverTimeoutMs: number;
   /** The run's reads (one per Start/Continue/Retry: the site may have changed while the run rested). */
   reads: SiteReads;
+  /** The plan this command's preflight made of the steps still to run (saved with the run, compared with a preview). */
+  onPreflight?: (plans: StepPlan[]) => void;
 }
 
 function outputOf(steps: Steps, stepId: StepId): Record<string, unknown> | null {
@@ -47,7 +50,7 @@ const DONE: readonly StepStatus[] = [StepStatus.Succeeded, StepStatus.Skipped];
 function readAhead(deps: ExecutorDeps, steps: Steps, ctx: StepContext, check: EngineCheckOutput): void {
   // Steps running now have read what they need already: what their own writes change they read themselves.
   const pending = (Object.keys(STEP_PLANS) as StepId[]).filter((id) => id !== StepId.EngineCheck && id !== ctx.stepId && !DONE.includes(steps[id].status) && !deps.reads.running.has(id));
-  const p: PlanContext = { shop: ctx.shop, abbr: ctx.abbr, reads: deps.reads, apiUser: check.user, setupComplete: check.setupComplete, today: clockIn(check.timeZone, deps.now?.() ?? new Date()).date };
+  const p = planContextOf(deps, ctx, check);
   const writes = (items: readonly PlanItem[]) => items.some((planned) => planned.action === 'create' || planned.action === 'change');
   const warmUp = () => (deps.reads.startWarmUp() ? deps.client.transport.prepareWrite().catch(() => undefined) : undefined);
   const scope = createStepScope(ctx.stepId, `${ctx.correlationId}.ahead`, () => undefined);
@@ -64,6 +67,21 @@ function readAhead(deps: ExecutorDeps, steps: Steps, ctx: StepContext, check: En
       ),
     );
   });
+}
+
+function planContextOf(deps: ExecutorDeps, ctx: StepContext, check: EngineCheckOutput): PlanContext {
+  return { shop: ctx.shop, abbr: ctx.abbr, reads: deps.reads, apiUser: check.user, setupComplete: check.setupComplete, today: clockIn(check.timeZone, deps.now?.() ?? new Date()).date };
+}
+
+/**
+ * Before this command's first write: every step still to run is planned, and any conflict stops the run
+ * here, all of them named. Runs once per command (after the engine check, or before the first step of a
+ * resumed run); its reads are the ones the read-ahead would make, so it costs no extra request.
+ */
+async function preflight(deps: ExecutorDeps, steps: Steps, ctx: StepContext, check: EngineCheckOutput): Promise<void> {
+  const { plans } = preflightOnce(deps.reads, planContextOf(deps, ctx, check), stepsStillToRun(steps), (made) => deps.onPreflight?.(made));
+  const failure = preflightFailure(await plans);
+  if (failure) throw failure;
 }
 
 /** Builds a step's context and runs its body inside the step's log/correlation scope. */
@@ -100,10 +118,16 @@ export async function executeStep(deps: ExecutorDeps, stepId: StepId, steps: Ste
   const scope = createStepScope(stepId, correlationId, ({ delayMs, code }) => callbacks.retrying({ delayMs, code }));
   const started = performance.now();
   try {
-    // A run that resumes in a new process (nothing read yet) reads ahead before its first step.
+    // A resumed run checks the steps still to run before writing (Start's check follows the engine check),
+    // then reads ahead before its first step.
+    if (stepId !== StepId.EngineCheck) await stepScope.run(scope, () => preflight(deps, steps, ctx, ctx.output(StepId.EngineCheck)));
     if (stepId !== StepId.EngineCheck && deps.reads.startPrefetch()) readAhead(deps, steps, ctx, ctx.output(StepId.EngineCheck));
     deps.reads.running.add(stepId);
     const outputs = await stepScope.run(scope, () => (STEP_BODIES[stepId] as (c: StepContext) => Promise<object>)(ctx)).finally(() => deps.reads.running.delete(stepId));
+    if (stepId === StepId.EngineCheck) {
+      ctx.action('Checking every step before the first change');
+      await stepScope.run(scope, () => preflight(deps, steps, ctx, outputs as unknown as EngineCheckOutput));
+    }
     deps.reads.startPrefetch();
     readAhead(deps, steps, ctx, stepId === StepId.EngineCheck ? (outputs as unknown as EngineCheckOutput) : ctx.output(StepId.EngineCheck));
     deps.logger.info(`${definition.title}: done in ${Math.round(performance.now() - started)} ms`, { stepId, correlationId, data: { effects } });

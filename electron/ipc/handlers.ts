@@ -129,6 +129,11 @@ function unredactedHandlers(service: ProvisioningService, ports: HostPorts): Han
       service.removeShop(shopId);
       return null;
     },
+    planShop: (shopId) => service.planShop(shopId),
+    checkShopOnSite: async ({ siteId, config }) => {
+      const result = await service.checkShopOnSite(siteId, config);
+      return result.ok ? { checked: true, check: result.check } : { checked: false, issues: result.issues };
+    },
     checkShopFile: async (text) => {
       const config = parseShopText(text);
       if (config && typeof config === 'object' && '__parseError' in config) {

@@ -30,6 +30,8 @@ const posApi = {
   saveShop: invoke('saveShop'),
   removeShop: invoke('removeShop'),
   checkShopFile: invoke('checkShopFile'),
+  planShop: invoke('planShop'),
+  checkShopOnSite: invoke('checkShopOnSite'),
   exportShopFile: invoke('exportShopFile'),
   getRun: invoke('getRun'),
   startRun: invoke('startRun'),

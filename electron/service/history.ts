@@ -2,6 +2,7 @@ import type { Store } from '../store';
 import type { RunHistoryEntry, RunTimeline } from '../../shared/history';
 import type { LogEntry, RunRecord } from '../../shared/model';
 import { STEP_IDS } from '../../shared/steps/catalog';
+import { runPlanSummary } from './runPlanSummary';
 import { buildTimeline } from './timeline';
 
 const PAGE = 10_000;
@@ -22,7 +23,7 @@ export function runHistory(store: Store, shopId: string): RunHistoryEntry[] {
       sessions: ran,
       failedStep: STEP_IDS.find((id) => failedSteps.includes(id)) ?? null,
       result: run.summary && { created: run.summary.created, adopted: run.summary.adopted, changed: run.summary.changed },
-      plan: null,
+      plan: runPlanSummary(store.plans.runPlan(run.id)),
     };
   });
 }

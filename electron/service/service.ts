@@ -25,6 +25,8 @@ import type { HandoverFacts } from '../../shared/handover';
 import type { Insights, RunHistoryEntry, RunTimeline } from '../../shared/history';
 import { type SameSiteVerdict, describeMove, isSameSite } from './relocate';
 import { testConnection } from './connection';
+import { checkShopOnSite, previewPlan } from './shopPlan';
+import type { ShopPlan, ShopSiteCheck } from '../../shared/plan';
 import { type ClientTuning, clientForSite } from './siteClient';
 
 export interface ServiceOptions {
@@ -177,6 +179,29 @@ export class ProvisioningService {
     const client = this.clientFor(this.site(siteId), this.siteLogger());
     const modes = await client.listAll<{ name: string }>('Mode of Payment', { fields: ['name'], filters: { enabled: 1 } });
     return modes.map((mode) => mode.name).sort((a, b) => a.localeCompare(b));
+  }
+
+  // ---- plan (issue 10) ----------------------------------------------------------------------------
+
+  /**
+   * What a Start of the shop would do, from reads alone (nothing is written to ERPNext): the Preview
+   * screen and `pos-provisioner plan`. Kept as the shop's preview: the next Start says what changed since.
+   */
+  async planShop(shopId: string): Promise<ShopPlan> {
+    const shop = this.shop(shopId);
+    const site = this.site(shop.siteId);
+    const plan = this.redact(await previewPlan(this.clientFor(site, this.siteLogger()), shop.config, site.displayUrl)) as ShopPlan;
+    this.store.plans.savePreview(shop.id, plan.steps, plan.plannedAt);
+    return plan;
+  }
+
+  /** The shop form's live checks of a draft against the site (abbreviation, cashiers, payment modes); saves nothing. */
+  async checkShopOnSite(siteId: string, file: unknown): Promise<{ ok: true; check: ShopSiteCheck } | { ok: false; issues: ShopIssue[] }> {
+    const site = this.site(siteId);
+    const result = validateShop(file);
+    if (!result.ok) return { ok: false, issues: result.issues };
+    const check = await checkShopOnSite(this.clientFor(site, this.siteLogger()), result.value);
+    return { ok: true, check: this.redact(check) as ShopSiteCheck };
   }
 
   // ---- shops --------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { StoreError, storeErrorFrom } from './errors';
 import { HistoryRepository } from './history';
+import { PlansRepository } from './plans';
 import { InsightsRepository } from './insights';
 import { LocksRepository } from './locks';
 import { LogsRepository } from './logs';
@@ -19,6 +20,7 @@ export { type LockFence, type LockHolder, describeHolder } from './locks';
 export { type RunPatch, LockLostError } from './runs';
 export type { WriteIntent } from './writeIntents';
 export { currentOperator } from './history';
+export type { RunPlan, StoredPreview } from './plans';
 
 /** The local SQLite database: sites, shops, runs, step states and logs. Synchronous, one per process. */
 export class Store {
@@ -30,6 +32,7 @@ export class Store {
   readonly writeIntents: WriteIntentsRepository;
   readonly history: HistoryRepository;
   readonly insights: InsightsRepository;
+  readonly plans: PlansRepository;
   readonly schemaVersion: number;
 
   private constructor(
@@ -45,6 +48,7 @@ export class Store {
     this.writeIntents = new WriteIntentsRepository(db);
     this.history = new HistoryRepository(db);
     this.insights = new InsightsRepository(db);
+    this.plans = new PlansRepository(db);
   }
 
   /** Opens (creating when missing) the database at `file`, or ':memory:'. Throws StoreError with a hint. */

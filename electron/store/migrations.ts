@@ -183,4 +183,26 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX run_steps_durations ON run_steps (status, step_id, duration_ms);
     `,
   },
+  {
+    version: 7,
+    name: 'plans: the preview of a shop, and the plan each run started from',
+    sql: `
+      -- The latest Preview (desktop) or \`plan\` (CLI) of a shop: the next Start compares the site with it.
+      CREATE TABLE shop_previews (
+        shop_id TEXT PRIMARY KEY REFERENCES shops(id) ON DELETE CASCADE,
+        plan TEXT NOT NULL,
+        planned_at TEXT NOT NULL
+      ) STRICT;
+
+      -- What a run was going to do, as its preflight planned it before the first write, the preview that
+      -- came before it (if any) and what differed between the two: the history shows plan vs result.
+      CREATE TABLE run_plans (
+        run_id TEXT PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE,
+        plan TEXT NOT NULL,
+        planned_at TEXT NOT NULL,
+        preview TEXT,
+        differences TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

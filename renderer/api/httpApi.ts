@@ -43,6 +43,8 @@ export function createHttpApi(): PosApi {
     saveShop: call('saveShop'),
     removeShop: call('removeShop'),
     checkShopFile: call('checkShopFile'),
+    planShop: call('planShop'),
+    checkShopOnSite: call('checkShopOnSite'),
     exportShopFile: call('exportShopFile'),
     getRun: call('getRun'),
     startRun: call('startRun'),

@@ -16,6 +16,7 @@ export type Route =
   | { name: 'editSite'; siteId: string }
   | { name: 'newShop'; siteId: string }
   | { name: 'run'; siteId: string; shopId: string }
+  | { name: 'plan'; siteId: string; shopId: string }
   | { name: 'logs'; siteId: string; shopId: string; filters?: LogLink }
   | { name: 'editShop'; siteId: string; shopId: string }
   | { name: 'fleet'; siteId: string }
@@ -68,6 +69,7 @@ export function parseRoute(hash: string): Route {
     return filters ? { name: 'logs', siteId, shopId, filters } : { name: 'logs', siteId, shopId };
   }
   if (third === 'edit' && parts.length === 5) return { name: 'editShop', siteId, shopId };
+  if (third === 'plan' && parts.length === 5) return { name: 'plan', siteId, shopId };
   return { name: 'notFound' };
 }
 
@@ -92,6 +94,8 @@ export function hrefFor(route: Route): string {
       return `#/sites/${e(route.siteId)}/shops/${e(route.shopId)}/logs${logLinkQuery(route.filters)}`;
     case 'editShop':
       return `#/sites/${e(route.siteId)}/shops/${e(route.shopId)}/edit`;
+    case 'plan':
+      return `#/sites/${e(route.siteId)}/shops/${e(route.shopId)}/plan`;
     case 'fleet':
       return `#/sites/${e(route.siteId)}/fleet`;
     case 'history':

@@ -31,6 +31,8 @@ export function describeRunEvent(event: RunEvent, previous: RunView | undefined)
       return `Run ${RUN_RESULT[event.status] ?? event.status.toLowerCase()}.`;
     case 'run.started':
       return `Run started for ${event.shopName}.`;
+    case 'run.plan_changed':
+      return `The site changed since the preview: ${event.differences.join('; ')}.`;
     default:
       return null;
   }

@@ -25,6 +25,8 @@ interface RunsState {
   pending: Record<string, RunCommand['type'] | null>;
   /** The last command main refused per shop (run_locked, refused…), until dismissed or another command. */
   actionErrors: Record<string, ApiError | null>;
+  /** What changed on the site between the shop's Preview and the Start that followed it, by run. */
+  planChanges: Record<string, { runId: string; differences: string[] }>;
   load(shopId: string): Promise<void>;
   send(shopId: string, command: RunCommand): Promise<void>;
   dismissError(shopId: string): void;
@@ -59,6 +61,7 @@ export const useRuns = create<RunsState>()((set, get) => {
     loadErrors: {},
     pending: {},
     actionErrors: {},
+    planChanges: {},
     load: async (shopId) => {
       const result = await api.getRun(shopId);
       set((state) => ({ loadErrors: { ...state.loadErrors, [shopId]: result.ok ? null : result.error } }));
@@ -79,6 +82,8 @@ export const useRuns = create<RunsState>()((set, get) => {
       const previous = get().views[view.shopId];
       keepView(view);
       useActiveRuns.getState().follow(view);
+      const changed = events.find((event) => event.type === 'run.plan_changed');
+      if (changed) set((state) => ({ planChanges: { ...state.planChanges, [view.shopId]: { runId: view.run.id, differences: changed.differences } } }));
       const said = events.map((event) => describeRunEvent(event, previous)).filter(Boolean);
       if (said.length > 0) announce(`${view.shopName}: ${said.join(' ')}`);
     },

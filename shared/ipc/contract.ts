@@ -3,6 +3,7 @@ import type { Insights, RunHistoryEntry, RunTimeline } from '../history';
 import type { ConnectionCheck, LogEntry, LogQuery, RunRecord, ShopRecord, SiteRecord } from '../model';
 import type { RunEvent, RunView } from '../runView';
 import type { ShopIssue } from '../shop/validate';
+import type { ShopPlan, ShopSiteCheck } from '../plan/types';
 import type { StepId } from '../steps/catalog';
 import type { Result } from './result';
 
@@ -114,6 +115,9 @@ export interface SavedDocument {
   format: 'pdf' | 'html';
 }
 
+/** The shop form's live checks: the site's answer, or the draft's own problems (then the site is not asked). */
+export type ShopSiteCheckResult = { checked: true; check: ShopSiteCheck } | { checked: false; issues: ShopIssue[] };
+
 export interface RunUpdate {
   view: RunView;
   events: RunEvent[];
@@ -148,6 +152,13 @@ export interface PosApi {
   removeShop(shopId: string): Promise<Result<null>>;
   /** Parses and validates a shop file's text (the page reads the file itself); saves nothing. */
   checkShopFile(text: string): Promise<Result<ShopCheck>>;
+  /** What a Start of the shop would do, read from the site (nothing is written): the Preview screen. */
+  planShop(shopId: string): Promise<Result<ShopPlan>>;
+  /**
+   * The shop form's live checks of a draft against the site (abbreviation free, cashiers and payment modes
+   * exist): the same checks as a Start's preflight. Saves nothing; a draft with problems returns them.
+   */
+  checkShopOnSite(input: { siteId: string; config: unknown }): Promise<Result<ShopSiteCheckResult>>;
   /** Saves the shop's configuration as a JSON file chosen in a save dialog; null when cancelled. */
   exportShopFile(shopId: string): Promise<Result<{ path: string } | null>>;
 
@@ -214,6 +225,8 @@ export const POS_COMMANDS = [
   'saveShop',
   'removeShop',
   'checkShopFile',
+  'planShop',
+  'checkShopOnSite',
   'exportShopFile',
   'getRun',
   'startRun',

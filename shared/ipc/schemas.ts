@@ -50,6 +50,9 @@ export const COMMAND_INPUTS: { [K in PosCommand]: z.ZodType<CommandInput<K>> } =
   saveShop: z.object({ siteId: id, shopId: id.optional(), config: z.unknown() }).strict() as z.ZodType<CommandInput<'saveShop'>>,
   removeShop: id,
   checkShopFile: z.string().max(1_000_000),
+  planShop: id,
+  // The draft is validated by the service (validateShop) before any request: here only its envelope.
+  checkShopOnSite: z.object({ siteId: id, config: z.unknown() }).strict() as z.ZodType<CommandInput<'checkShopOnSite'>>,
   exportShopFile: id,
   getRun: id,
   startRun: id,

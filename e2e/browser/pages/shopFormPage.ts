@@ -29,6 +29,9 @@ export function shopFormPage(page: Page) {
     cashier: (position: number) => page.getByLabel(`Cashier ${position}`, { exact: true }),
     /** The error lines shown under a field (by the field's id). */
     fieldErrors: (fieldId: string) => page.getByTestId(`errors-${fieldId}`),
+    /** The warning lines shown under a field (the live checks against the site show there too). */
+    fieldWarnings: (fieldId: string) => page.getByTestId(`warnings-${fieldId}`),
+    siteChecks: page.getByTestId('site-checks'),
 
     async fillBasics(shop: { name: string; country: string }): Promise<void> {
       await this.companyName.fill(shop.name);

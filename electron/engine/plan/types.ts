@@ -1,40 +1,8 @@
 import type { ShopConfig } from '../../../shared/shop/schema';
-import type { StepId } from '../../../shared/steps/catalog';
 import type { SiteReads } from '../reads/siteReads';
+import type { PlanAction, PlanItem } from '../../../shared/plan/types';
 
-/**
- * What a step would do to one record, decided from reads alone (no write, no earlier step needed):
- * - `create`: missing, the step creates it;
- * - `adopt`: it exists and fits: kept as it is (`reason` says why it counts, e.g. what it was found by);
- * - `change`: it exists, the step changes `changes` (field: current → new);
- * - `conflict`: the step cannot go on: `reason` is the exact cause, `hint` what a person does about it;
- * - `unknown`: cannot be known before an earlier write happens (a name ERPNext generates, a default
- *   ERPNext fills when it creates the company); `reason` says what it waits for.
- */
-export type PlanAction = 'create' | 'adopt' | 'change' | 'conflict' | 'unknown';
-
-export interface FieldChange {
-  field: string;
-  from: unknown;
-  to: unknown;
-}
-
-export interface PlanItem {
-  action: PlanAction;
-  doctype: string;
-  /** The record's name in ERPNext; null when ERPNext generates it on insert (naming series, hash). */
-  name: string | null;
-  /** The record in the shop's words, as logs and the run summary name it: `Warehouse "POS Store" of Corner Cafe`. */
-  what: string;
-  changes?: FieldChange[];
-  reason?: string;
-  hint?: string;
-}
-
-export interface StepPlan {
-  stepId: StepId;
-  items: PlanItem[];
-}
+export type { FieldChange, PlanAction, PlanItem, StepPlan } from '../../../shared/plan/types';
 
 /** Everything a plan may use: the shop file, the site as read, and the two facts the engine check learns. */
 export interface PlanContext {

@@ -4,6 +4,7 @@ import { HistoryScreen } from '../history/HistoryScreen';
 import { TimelineScreen } from '../history/TimelineScreen';
 import { InsightsScreen } from '../insights/InsightsScreen';
 import { LogsScreen } from '../logs/LogsScreen';
+import { PlanScreen } from '../plan/PlanScreen';
 import { RunScreen } from '../run/RunScreen';
 import { ShopFormScreen } from '../shops/ShopFormScreen';
 import { SiteFormScreen } from '../sites/SiteFormScreen';
@@ -28,6 +29,8 @@ export function Router({ route }: { route: Route }) {
       return <ShopFormScreen key={route.shopId} siteId={route.siteId} shopId={route.shopId} />;
     case 'run':
       return <RunScreen key={route.shopId} siteId={route.siteId} shopId={route.shopId} />;
+    case 'plan':
+      return <PlanScreen key={route.shopId} siteId={route.siteId} shopId={route.shopId} />;
     case 'logs':
       return <LogsScreen key={`${route.shopId}?${JSON.stringify(route.filters ?? {})}`} siteId={route.siteId} shopId={route.shopId} filters={route.filters} />;
     case 'fleet':

@@ -24,7 +24,7 @@ export function HistoryScreen({ siteId, shopId }: { siteId: string; shopId: stri
         {runs && runs.length === 0 && <p className="empty">No run yet. Start one from the Run tab.</p>}
         {runs && runs.length > 0 && <RunHistoryTable siteId={siteId} shopId={shopId} runs={runs} />}
         <p className="muted history-note" data-testid="plan-slot">
-          Plan vs result: once each Start records the plan its preflight makes, it is shown here next to what the run did.
+          Plan vs result: the plan is what the Start's preflight found to do before its first change (and what changed on the site since a Preview); the result is what the run did.
         </p>
       </section>
     </>

@@ -13,6 +13,16 @@ function result(entry: RunHistoryEntry): string {
   return `${entry.result.created.length} created, ${entry.result.adopted.length} already there, ${entry.result.changed.length} changed`;
 }
 
+/** What the preflight planned before the first write, in the words of the result beside it. */
+function planned(entry: RunHistoryEntry): string {
+  const plan = entry.plan;
+  if (!plan) return 'not recorded';
+  const counts = `${plan.counts.create} to create, ${plan.counts.adopt} already there, ${plan.counts.change} to change`;
+  const conflicts = plan.conflicts.length ? `; ${plan.conflicts.length} conflict${plan.conflicts.length === 1 ? '' : 's'}` : '';
+  const since = plan.previewAt ? (plan.differences.length ? `; since the preview: ${plan.differences.join('; ')}` : '; as previewed') : '';
+  return `${counts}${conflicts}${since}`;
+}
+
 /** A shop's runs, newest first: when, how long, how it ended, who ran it from where, and its timeline. */
 export function RunHistoryTable({ siteId, shopId, runs }: { siteId: string; shopId: string; runs: RunHistoryEntry[] }) {
   return (
@@ -24,6 +34,7 @@ export function RunHistoryTable({ siteId, shopId, runs }: { siteId: string; shop
           <th scope="col">Duration</th>
           <th scope="col">Status</th>
           <th scope="col">Who, on which machine</th>
+          <th scope="col">Plan</th>
           <th scope="col">Result</th>
           <th scope="col">
             <span className="visually-hidden">Actions</span>
@@ -45,6 +56,7 @@ export function RunHistoryTable({ siteId, shopId, runs }: { siteId: string; shop
                 <StatusBadge look={runLook(entry.run)} state={entry.run.status.toLowerCase()} />
               </td>
               <td data-testid="history-who">{entry.startedBy ? `${entry.startedBy.osUser} on ${entry.startedBy.host}` : 'not recorded'}</td>
+              <td data-testid="history-plan">{planned(entry)}</td>
               <td>{result(entry)}</td>
               <td>{entry.run.phase === RunPhase.Finished && <HandoverButton shopId={shopId} runId={entry.run.id} />}</td>
             </tr>

@@ -5,6 +5,8 @@ import { ErrorNotice } from '../ui/ErrorNotice';
 import { NetworkBanner } from './NetworkBanner';
 import { NoSecretNotice } from './NoSecretNotice';
 import { OpenInErpnext } from './OpenInErpnext';
+import { PlanChangedNotice } from '../plan/PlanChangedNotice';
+import { PreviewLink } from '../plan/PreviewLink';
 import { RunControls } from './RunControls';
 import { RunProblems } from './RunProblems';
 import { RunProgress } from './RunProgress';
@@ -31,6 +33,8 @@ export function RunScreen({ siteId, shopId }: { siteId: string; shopId: string }
           <NoSecretNotice siteId={siteId} />
           <NetworkBanner view={view} />
           <RunControls view={view} />
+          <PreviewLink view={view} siteId={siteId} />
+          <PlanChangedNotice view={view} />
           {/* While steps run, the progress and its "now" line stay at the top as the steps scroll under them. */}
           <div className={view.run.phase === RunPhase.Running || view.run.phase === RunPhase.WaitingForNetwork ? 'run-status run-status-going' : 'run-status'}>
             <RunProgress view={view} />

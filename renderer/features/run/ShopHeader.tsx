@@ -5,7 +5,9 @@ import { ScreenHeading } from '../app/ScreenHeading';
 import { StatusBadge } from '../ui/StatusBadge';
 import { runLook } from '../ui/statusLook';
 
-type ShopTab = 'run' | 'logs' | 'history';
+type ShopTab = 'run' | 'logs' | 'history' | 'plan';
+
+const SCREEN_NAME: Record<ShopTab, string> = { run: ': run', logs: ': log', history: ': run history', plan: ': preview' };
 
 /** The shop's name, its run state, and the shop's screens (run, log, edit). */
 export function ShopHeader({ siteId, shopId, current }: { siteId: string; shopId: string; current: ShopTab }) {
@@ -24,7 +26,7 @@ export function ShopHeader({ siteId, shopId, current }: { siteId: string; shopId
       <div className="shop-title">
         <ScreenHeading>
           {name}
-          <span className="visually-hidden">{current === 'run' ? ': run' : current === 'history' ? ': run history' : ': log'}</span>
+          <span className="visually-hidden">{SCREEN_NAME[current]}</span>
         </ScreenHeading>
         <StatusBadge look={runLook(run)} state={(run?.status ?? 'NOT_STARTED').toLowerCase()} testId="run-status-badge" />
       </div>

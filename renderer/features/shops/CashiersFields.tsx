@@ -5,7 +5,7 @@ import { GROUP_CASHIERS, cashierFieldId } from './shopIssues';
 import { newKey } from './shopDraft';
 
 /** ERPNext users who may use the till; none = the API user. */
-export function CashiersFields({ draft, change, errorsOf }: SectionProps) {
+export function CashiersFields({ draft, change, errorsOf, warningsOf }: SectionProps) {
   const [added, setAdded] = useState<string | null>(null);
   const addButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -51,7 +51,7 @@ export function CashiersFields({ draft, change, errorsOf }: SectionProps) {
           })}
         </ul>
       )}
-      <FieldProblems id={GROUP_CASHIERS} errors={errorsOf(GROUP_CASHIERS)} />
+      <FieldProblems id={GROUP_CASHIERS} errors={errorsOf(GROUP_CASHIERS)} warnings={warningsOf(GROUP_CASHIERS)} />
       <button type="button" ref={addButton} onClick={add} data-testid="add-cashier">
         Add cashier
       </button>

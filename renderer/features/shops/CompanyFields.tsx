@@ -21,7 +21,7 @@ export function CompanyFields({ siteId, companyExists, draft, change, errorsOf, 
           The company already exists in ERPNext: its name, abbreviation, country, currency and chart of accounts stay as they are. Create a new shop for another company.
         </p>
       )}
-      <Field id="shop-company-name" label="Company name" help="As it will appear in ERPNext and on receipts." errors={errorsOf('shop-company-name')}>
+      <Field id="shop-company-name" label="Company name" help="As it will appear in ERPNext and on receipts." errors={errorsOf('shop-company-name')} warnings={warningsOf('shop-company-name')}>
         {(aria) => <input {...aria} type="text" value={draft.companyName} onChange={(e) => change((d) => ({ ...d, companyName: e.target.value }))} />}
       </Field>
       <Field
@@ -29,6 +29,7 @@ export function CompanyFields({ siteId, companyExists, draft, change, errorsOf, 
         label="Abbreviation"
         help={`${draft.abbrEdited && suggestion ? `Your own. Suggested from the name: ${suggestion}.` : 'Suggested from the company name; ERPNext adds it to account and warehouse names. You can change it.'} ${ABBREVIATION_RULE}.`}
         errors={errorsOf('shop-company-abbr')}
+        warnings={warningsOf('shop-company-abbr')}
       >
         {(aria) => (
           <div className="inline-input">

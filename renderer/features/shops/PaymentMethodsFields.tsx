@@ -73,7 +73,7 @@ export function PaymentMethodsFields({ draft, change, errorsOf, warningsOf, site
           </tbody>
         </table>
       )}
-      <FieldProblems id={GROUP_PAYMENT_METHODS} errors={errorsOf(GROUP_PAYMENT_METHODS)} />
+      <FieldProblems id={GROUP_PAYMENT_METHODS} errors={errorsOf(GROUP_PAYMENT_METHODS)} warnings={warningsOf(GROUP_PAYMENT_METHODS)} />
       <button type="button" ref={addButton} onClick={add} data-testid="add-payment-method">
         Add payment method
       </button>

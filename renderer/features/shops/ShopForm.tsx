@@ -18,6 +18,8 @@ import type { SectionProps } from './sectionProps';
 import { type ShopDraft, draftFromFile, draftToFile, emptyDraft } from './shopDraft';
 import { methodFieldId, placeIssues } from './shopIssues';
 import { unknownModeWarnings, useModesOfPayment } from './useModesOfPayment';
+import { SiteChecksNote } from './SiteChecksNote';
+import { useSiteChecks } from './useSiteChecks';
 
 /**
  * The shop form. Validated as you go with the CLI's own rules (`validateShop`): a field shows its
@@ -43,7 +45,10 @@ export function ShopForm({ siteId, shop }: { siteId: string; shop?: ShopSummary 
   const file = useMemo(() => draftToFile(draft), [draft]);
   const validation = useMemo(() => validateShop(file), [file]);
   const placed = placeIssues([...(validation.ok ? [] : validation.issues), ...serverIssues], draft);
-  const warnings = placeIssues(validation.warnings, draft);
+  const siteChecks = useSiteChecks(siteId, file, validation.ok);
+  // What the site says (the Start preflight's own checks) shows as warnings under the field it is about.
+  const siteIssues: ShopIssue[] = siteChecks.state === 'checked' ? siteChecks.conflicts.flatMap((c) => (c.field ? [{ path: c.field, message: `${c.reason}${c.hint ? ` ${c.hint}` : ''}` }] : [])) : [];
+  const warnings = placeIssues([...validation.warnings, ...siteIssues], draft);
   const modeWarnings = unknownModeWarnings(draft.paymentMethods, siteModes);
   for (const [key, warning] of modeWarnings) warnings.byField.set(methodFieldId(key, 'mode'), [...(warnings.byField.get(methodFieldId(key, 'mode')) ?? []), warning]);
   const sectionProps: SectionProps = {
@@ -90,6 +95,7 @@ export function ShopForm({ siteId, shop }: { siteId: string; shop?: ShopSummary 
       <form className="form" onSubmit={(event) => void submit(event)} onBlur={leave} noValidate aria-label="Shop" data-testid="shop-form">
         {showSummary && <IssueSummary placed={placed} ref={summary} />}
         {saveError && <ErrorNotice problem={saveError} title="The shop was not saved" />}
+        <SiteChecksNote checks={siteChecks} />
         <CompanyFields siteId={siteId} companyExists={Boolean(shop?.companyExists)} {...sectionProps} />
         <PaymentMethodsFields {...sectionProps} siteModes={siteModes} />
         <CashiersFields {...sectionProps} />

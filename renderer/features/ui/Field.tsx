@@ -45,7 +45,7 @@ export function FieldProblems({ id, errors = [], warnings = [] }: { id: string; 
         </ul>
       )}
       {warnings.length > 0 && (
-        <ul className="field-warnings" id={`${id}-warnings`}>
+        <ul className="field-warnings" id={`${id}-warnings`} data-testid={`warnings-${id}`}>
           {warnings.map((warning) => (
             <li key={warning}>
               <span className="visually-hidden">Warning: </span>

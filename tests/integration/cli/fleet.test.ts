@@ -56,7 +56,7 @@ describe('pos-provisioner fleet over real HTTP', () => {
     const first = await runCli(w.args(file), { env: w.env });
     expect(first.code).toBe(1);
     expect(first.stdout).toMatch(/Fleet: COMPLETED 3, FAILED 1 — exit 1|Fleet: FAILED 1, COMPLETED 3 — exit 1/);
-    expect(first.stdout).toMatch(/✗ Fleet Cafe 02: FAILED at Company — .*abbreviation LHQ is already used by the company "Lab HQ"/);
+    expect(first.stdout).toMatch(/✗ Fleet Cafe 02: FAILED at Engine check — Nothing was changed in ERPNext: the preflight found a conflict\. .*abbreviation LHQ is already used by the company "Lab HQ"/);
     expect(first.stdout).toMatch(/run `pos-provisioner fleet --file .*fleet\.csv` again/);
 
     writeFleet(w.dir, [shops[0]!, fleetShop(2), shops[2]!, shops[3]!]);

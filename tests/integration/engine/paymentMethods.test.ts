@@ -13,10 +13,13 @@ describe('payment methods', () => {
   it('a mode the site lacks stops the run before anything is written, naming the modes the site has', async () => {
     h = await engineHarness({ shop: withMethods([{ mode: 'Cash', default: true }, { mode: 'Cahs' }]) });
     const view = await h.controller().start();
-    const platform = view.steps.find((s) => s.stepId === 'step_1_platform_setup')!;
-    expect(platform.status).toBe('failed');
-    expect(platform.error?.message).toBe('The payment method "Cahs" does not exist in ERPNext. Modes of Payment on the site: Bank Draft, Cash, Check, Credit Card, Wire Transfer.');
-    expect(platform.error?.hint).toMatch(/"create": true/);
+    // The preflight after the engine check finds it (issue 10): step 1 never starts.
+    const check = view.steps.find((s) => s.stepId === 'step_0_engine_check')!;
+    expect(check.status).toBe('failed');
+    expect(check.error?.message).toBe('Nothing was changed in ERPNext: the preflight found a conflict. (1) The payment method "Cahs" does not exist in ERPNext. Modes of Payment on the site: Bank Draft, Cash, Check, Credit Card, Wire Transfer.');
+    expect(check.error?.hint).toMatch(/"create": true/);
+    expect(view.steps.find((s) => s.stepId === 'step_1_platform_setup')!.status).toBe('pending');
+    expect(h.sandbox.stats().writes).toBe(0);
     expect(view.run.status).toBe('FAILED');
     expect(h.sandbox.db.get('Mode of Payment', 'Cahs')).toBeNull();
     expect(h.sandbox.db.count('Company', { company_name: 'Corner Cafe' })).toBe(0);

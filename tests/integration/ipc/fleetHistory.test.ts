@@ -157,7 +157,10 @@ describe('run history, timeline and insights', () => {
 
     const runs = await call<RunHistoryEntry[]>('listRuns', shopId);
     expect(runs).toHaveLength(1);
-    expect(runs[0]).toMatchObject({ run: { status: 'COMPLETED' }, failedStep: null, plan: null, startedBy: { command: 'Start', osUser: expect.any(String), host: expect.any(String) } });
+    expect(runs[0]).toMatchObject({ run: { status: 'COMPLETED' }, failedStep: null, startedBy: { command: 'Start', osUser: expect.any(String), host: expect.any(String) } });
+    // Plan vs result (issue 10): what the preflight planned before the first write, beside what was done.
+    expect(runs[0]!.plan).toMatchObject({ counts: { create: 14, change: 2, conflict: 0 }, conflicts: [], previewAt: null, differences: [] });
+    expect(runs[0]!.plan!.create).toEqual(expect.arrayContaining(runs[0]!.result!.created.filter((what) => !what.startsWith('Item Price'))));
     expect(runs[0]!.durationMs).toBeGreaterThan(500);
     expect(runs[0]!.result!.created).toContain('Company "Corner Cafe"');
 
