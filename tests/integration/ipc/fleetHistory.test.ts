@@ -93,7 +93,8 @@ describe('the window’s fleet', () => {
     const done = await settled(siteId);
     const byName = Object.fromEntries(done.shops.map((row) => [row.name, row]));
     expect(byName['Fleet Cafe 01']).toMatchObject({ state: 'finished', runStatus: 'COMPLETED', progress: 1 });
-    expect(byName['Fleet Cafe 02']).toMatchObject({ state: 'finished', runStatus: 'FAILED', step: StepId.Company });
+    // The Start's preflight finds the taken abbreviation at the engine check, before any write.
+    expect(byName['Fleet Cafe 02']).toMatchObject({ state: 'finished', runStatus: 'FAILED', step: StepId.EngineCheck });
     expect(byName['Fleet Cafe 03']).toMatchObject({ state: 'finished', runStatus: 'COMPLETED' });
 
     // Continue failed with the conflict still there: the one shop fails again, the others are left alone.
@@ -107,20 +108,21 @@ describe('the window’s fleet', () => {
     expect((await settled(siteId)).shops.map((r) => r.runStatus)).toEqual(['COMPLETED', 'COMPLETED', 'COMPLETED']);
     const counts = await fleetCountsThroughApi(sandbox, fixed);
     expect(counts).toEqual(exactlyOnce(counts));
-    // Its history keeps both failures and the success: three attempts of the company step.
+    // Its history keeps both failures and the success: three attempts of the engine check (the preflight).
     const failedShop = byName['Fleet Cafe 02']!.shopId;
     const runs = await call<RunHistoryEntry[]>('listRuns', failedShop);
     expect(runs).toHaveLength(1);
     const timeline = await call<RunTimeline>('runTimeline', runs[0]!.run.id);
-    expect(timeline.steps.find((s) => s.stepId === StepId.Company)!.attempts.map((a) => [a.attempt, a.status, a.errorCode])).toEqual([
+    expect(timeline.steps.find((s) => s.stepId === StepId.EngineCheck)!.attempts.map((a) => [a.attempt, a.status, a.errorCode])).toEqual([
       [1, 'failed', 'validation_failed'],
       [2, 'failed', 'validation_failed'],
       [3, 'succeeded', null],
     ]);
     const insights = await call<Insights>('insights');
-    const company = insights.steps.find((s) => s.stepId === StepId.Company)!;
-    expect(company).toMatchObject({ attempts: 5, failures: 2, failureRate: 2 / 5 });
-    expect(insights.errorCodes).toEqual([{ code: 'validation_failed', count: 2, steps: [StepId.Company] }]);
+    const engineCheck = insights.steps.find((s) => s.stepId === StepId.EngineCheck)!;
+    expect(engineCheck).toMatchObject({ attempts: 5, failures: 2, failureRate: 2 / 5 });
+    expect(insights.steps.find((s) => s.stepId === StepId.Company)).toMatchObject({ failures: 0 });
+    expect(insights.errorCodes).toEqual([{ code: 'validation_failed', count: 2, steps: [StepId.EngineCheck] }]);
     // The conflict is the plan's (found before any write), not a message ERPNext sent: Insights lists only those.
     expect(insights.messages).toEqual([]);
   }, 90_000);
