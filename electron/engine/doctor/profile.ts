@@ -6,7 +6,7 @@ import type { PlanContext } from '../plan/types';
 import type { ProfileFacts } from '../reads/facts';
 import { Severity, manual, repairable } from './finding';
 
-const REPAIR_PROFILE = 'Repair enables it again (step 8, POS Profile).';
+const REPAIR_PROFILE = 'Repair enables it again (the POS Profile step).';
 
 function defaultMode(p: PlanContext): string {
   const methods = p.shop.pos.paymentMethods;
@@ -21,11 +21,11 @@ async function paymentFindings(p: PlanContext, profile: ProfileFacts, what: stri
   for (const mode of await planModesFor(p)) {
     const isDefault = sameName(mode.mode, wantedDefault);
     if (!profile.payments.some((row) => sameName(row.mode_of_payment, mode.mode))) {
-      findings.push(repairable(FindingKind.PaymentRowMissing, Severity.Degrades, what, `The payment method ${mode.mode}${isDefault ? ' (the shop\'s default payment)' : ''} is no longer on the POS Profile: the till cannot take ${mode.mode}.`, `Repair adds the ${mode.mode} row back (step 8, POS Profile).`, StepId.PosProfile));
+      findings.push(repairable(FindingKind.PaymentRowMissing, Severity.Degrades, what, `The payment method ${mode.mode}${isDefault ? ' (the shop\'s default payment)' : ''} is no longer on the POS Profile: the till cannot take ${mode.mode}.`, `Repair adds the ${mode.mode} row back (the POS Profile step).`, StepId.PosProfile));
     }
     if (mode.found && !mode.found.accounts.some((row) => row.company === company)) {
       const severity = isDefault ? Severity.BlocksSelling : Severity.Degrades;
-      findings.push(repairable(FindingKind.ModeAccountMissing, severity, `Mode of Payment "${mode.mode}"`, `${mode.mode} has no account for ${company}: ERPNext refuses a sale paid by ${mode.mode} ("Please set default Cash or Bank account in Mode of Payment").`, `Repair gives ${mode.mode} its account for ${company} again (step 8, POS Profile).`, StepId.PosProfile));
+      findings.push(repairable(FindingKind.ModeAccountMissing, severity, `Mode of Payment "${mode.mode}"`, `${mode.mode} has no account for ${company}: ERPNext refuses a sale paid by ${mode.mode} ("Please set default Cash or Bank account in Mode of Payment").`, `Repair gives ${mode.mode} its account for ${company} again (the POS Profile step).`, StepId.PosProfile));
     }
   }
   const defaults = profile.payments.filter((row) => row.default);
@@ -48,7 +48,7 @@ function linkFindings(p: PlanContext, profile: ProfileFacts): Finding[] {
     findings.push(manual(FindingKind.PriceListDisabled, Severity.Degrades, `Price List "${list.name}"`, `The price list ${list.name} is disabled: the till finds no prices.`, `In ERPNext open Selling > Price List > ${list.name} and untick Disabled.`));
   }
   if (customer?.disabled) {
-    findings.push(repairable(FindingKind.CustomerDisabled, Severity.BlocksSelling, `Customer "${customer.name}"`, `The walk-in customer ${customer.name} is disabled: ERPNext refuses a sale to it.`, 'Repair enables it again (step 7, Walk-in customer).', StepId.Customer));
+    findings.push(repairable(FindingKind.CustomerDisabled, Severity.BlocksSelling, `Customer "${customer.name}"`, `The walk-in customer ${customer.name} is disabled: ERPNext refuses a sale to it.`, 'Repair enables it again (the walk-in customer step).', StepId.Customer));
   }
   return findings;
 }
@@ -58,7 +58,7 @@ export async function profileFindings(p: PlanContext): Promise<Finding[]> {
   const name = profileName(p.shop);
   const what = `POS Profile "${name}"`;
   const profile = await p.reads.profile(name);
-  if (!profile) return [repairable(FindingKind.ProfileMissing, Severity.BlocksSelling, what, `The POS Profile ${name} no longer exists.`, 'Repair creates it again, with a session for the cashier (steps 8 and 9).', StepId.PosProfile)];
+  if (!profile) return [repairable(FindingKind.ProfileMissing, Severity.BlocksSelling, what, `The POS Profile ${name} no longer exists.`, 'Repair creates it again, with a session for the cashier (the POS Profile and POS session steps).', StepId.PosProfile)];
   const findings: Finding[] = [];
   if (Number(profile.doc.disabled)) findings.push(repairable(FindingKind.ProfileDisabled, Severity.BlocksSelling, what, `The POS Profile ${name} is disabled: the till will not open.`, REPAIR_PROFILE, StepId.PosProfile));
   return [...findings, ...(await paymentFindings(p, profile, what)), ...linkFindings(p, profile)];

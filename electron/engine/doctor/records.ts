@@ -15,7 +15,7 @@ export async function warehouseFindings(p: PlanContext): Promise<Finding[]> {
     [p.shop.warehouses.main, Severity.Degrades, 'stock cannot be received or moved to the POS Store'],
   ] as const) {
     const found = rows.find((row) => sameName(row.warehouse_name, name));
-    if (found && Number(found.disabled)) findings.push(repairable(FindingKind.WarehouseDisabled, severity, `Warehouse "${name}" of ${company}`, `The warehouse ${found.name} is disabled: ${effect}.`, 'Repair enables it again (step 4, Warehouses).', StepId.Warehouses));
+    if (found && Number(found.disabled)) findings.push(repairable(FindingKind.WarehouseDisabled, severity, `Warehouse "${name}" of ${company}`, `The warehouse ${found.name} is disabled: ${effect}.`, 'Repair enables it again (the warehouses step).', StepId.Warehouses));
   }
   return findings;
 }
@@ -32,7 +32,7 @@ export async function sessionFindings(p: PlanContext): Promise<Finding[]> {
   if (sortSessions(entries, profile, cashier, p.apiUser).open) return [];
   const closed = entries.filter((e) => e.docstatus === 1 && e.status === 'Closed').at(-1);
   const saw = `${cashier} has no open POS session on ${profile}${closed ? ` (the last one, ${closed.name}, was closed)` : ''}: the till asks for an opening entry before the first sale.`;
-  return [repairable(FindingKind.SessionClosed, Severity.Degrades, `POS session of ${cashier}`, saw, 'Repair opens a new session with the shop\'s opening balances (step 9, POS session); or the cashier opens one at the till.', StepId.PosSession)];
+  return [repairable(FindingKind.SessionClosed, Severity.Degrades, `POS session of ${cashier}`, saw, 'Repair opens a new session with the shop\'s opening balances (the POS session step); or the cashier opens one at the till.', StepId.PosSession)];
 }
 
 /** Demo items the run made (when it made them) that someone disabled since. */
@@ -42,5 +42,5 @@ export async function demoItemFindings(p: PlanContext, demoItemsMade: boolean): 
   const disabled = (await p.reads.items(codes)).filter((item) => item.disabled);
   if (disabled.length === 0) return [];
   const names = disabled.map((item) => item.itemCode).join(', ');
-  return [repairable(FindingKind.DemoItemDisabled, Severity.Degrades, `Demo items (${disabled.length})`, `${disabled.length} demo item(s) are disabled: ${names}. The till no longer lists them.`, 'Repair enables them again (step 6, Demo items). If they were disabled on purpose, switch demo items off in the shop form instead.', StepId.DemoItems)];
+  return [repairable(FindingKind.DemoItemDisabled, Severity.Degrades, `Demo items (${disabled.length})`, `${disabled.length} demo item(s) are disabled: ${names}. The till no longer lists them.`, 'Repair enables them again (the demo items step). If they were disabled on purpose, switch demo items off in the shop form instead.', StepId.DemoItems)];
 }
