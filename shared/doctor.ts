@@ -34,6 +34,7 @@ export const FindingKind = {
   ProfileDisabled: 'profile_disabled',
   PaymentRowMissing: 'payment_row_missing',
   NoDefaultPayment: 'no_default_payment',
+  DefaultPaymentChanged: 'default_payment_changed',
   ModeAccountMissing: 'mode_account_missing',
   PriceListCurrency: 'price_list_currency',
   PriceListDisabled: 'price_list_disabled',

@@ -51,6 +51,11 @@ export function weightedProgress(statuses: Readonly<Record<StepId, StepStatus>>,
  */
 export function withDependants(stepIds: readonly StepId[], catalog: readonly StepDefinition[] = STEP_CATALOG): StepId[] {
   const wanted = new Set(stepIds);
-  for (const step of catalog) if ([...step.dependsOn, ...step.runsAfter].some((dep) => wanted.has(dep))) wanted.add(step.id);
+  const byId = new Map(catalog.map((step) => [step.id, step]));
+  // In dependency order, one pass reaches every step downstream, whatever order the catalog lists them in.
+  for (const id of topologicalOrder(catalog)) {
+    const step = byId.get(id)!;
+    if ([...step.dependsOn, ...step.runsAfter].some((dep) => wanted.has(dep))) wanted.add(id);
+  }
   return catalog.filter((step) => wanted.has(step.id)).map((step) => step.id);
 }

@@ -31,6 +31,9 @@ async function paymentFindings(p: PlanContext, profile: ProfileFacts, what: stri
   const defaults = profile.payments.filter((row) => row.default);
   if (defaults.length !== 1) {
     findings.push(manual(FindingKind.NoDefaultPayment, Severity.BlocksSelling, what, `The POS Profile has ${defaults.length} default payment methods; ERPNext needs exactly one.`, `In ERPNext open POS Profile "${profile.doc.name}" > Payments and tick Default on ${wantedDefault} only.`));
+  } else if (!sameName(defaults[0]!.mode_of_payment, wantedDefault)) {
+    // Someone may have chosen another default on purpose: told, never changed back by Repair.
+    findings.push(manual(FindingKind.DefaultPaymentChanged, Severity.Info, what, `The default payment is now ${defaults[0]!.mode_of_payment}; the shop was set up with ${wantedDefault}.`, `If that was not on purpose, open POS Profile "${profile.doc.name}" > Payments in ERPNext and tick Default on ${wantedDefault} only.`));
   }
   return findings;
 }

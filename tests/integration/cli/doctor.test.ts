@@ -41,6 +41,8 @@ describe('pos-provisioner doctor', () => {
     expect(report).toMatchObject({ health: Health.Healthy, exitCode: 0, shopName: 'Corner Cafe' });
     expect(code).toBe(0);
     expect(writes).toBe(0);
+    // The same batched reads as a re-run: one list per kind of record.
+    expect(sandbox.stats().requests).toBeLessThanOrEqual(15);
   });
 
   const openEntry = () => sandbox.db.list('POS Opening Entry').find((e) => e.pos_profile === PROFILE && e.status === 'Open')!;
@@ -87,6 +89,24 @@ describe('pos-provisioner doctor', () => {
       expect(again.writes).toBe(0);
     }, 60_000);
   }
+
+  it('the profile lost its default payment (Cash removed, Credit Card made default): Repair adds Cash back, the new default is only told', async () => {
+    const rows = (await desk.get('POS Profile', PROFILE)).payments as { mode_of_payment: string; default: number }[];
+    await desk.update('POS Profile', PROFILE, { payments: rows.filter((row) => row.mode_of_payment !== 'Cash').map((row) => ({ ...row, default: 1 })) });
+    const found = await doctor();
+    expect(found.report.findings.map((f) => [f.kind, f.severity])).toEqual([[FindingKind.PaymentRowMissing, Severity.Degrades], [FindingKind.DefaultPaymentChanged, Severity.Info]]);
+    expect(found.report.findings[0]!.saw).toMatch(/Cash \(the shop's default payment\) is no longer on the POS Profile/);
+    expect(found.code).toBe(2);
+
+    const repaired = await doctor('--repair', '--yes');
+    expect(repaired.report.findings.map((f) => f.kind)).toEqual([FindingKind.DefaultPaymentChanged]);
+    expect(repaired.code).toBe(0);
+    const after = (await desk.get('POS Profile', PROFILE)).payments as { mode_of_payment: string; default: number }[];
+    expect(after.map((row) => [row.mode_of_payment, row.default])).toEqual([['Credit Card', 1], ['Cash', 0]]);
+    // The person puts the default back as the fix says: healthy, nothing left.
+    await desk.update('POS Profile', PROFILE, { payments: after.map((row) => ({ ...row, default: row.mode_of_payment === 'Cash' ? 1 : 0 })) });
+    expect((await doctor()).report.findings).toEqual([]);
+  }, 60_000);
 
   it('a repaired session is a new open entry next to the closed one', () => {
     const entries = sandbox.db.list('POS Opening Entry').filter((e) => e.pos_profile === PROFILE && e.docstatus === 1);
