@@ -45,6 +45,7 @@ describe('Check shop and Repair', () => {
 
     await check.repairButton.click();
     await check.plan.waitFor();
+    expect(await world.page.evaluate(() => document.activeElement?.id)).toBe('repair-plan-heading');
     expect(await check.planActions.allTextContents()).toEqual(['Change POS Profile "Corner Cafe Till 1" (disabled: 1 → 0; payments: + Credit Card)']);
     expect(await seriousA11yViolations(world.page)).toEqual([]);
     await check.panel.screenshot({ path: path.join(SCREENSHOTS_DIR, 'shop-check-repair-plan.png') });

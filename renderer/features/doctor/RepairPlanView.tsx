@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { RepairPlan } from '../../../shared/doctor';
 import { stepDefinition } from '../../../shared/steps/catalog';
 
@@ -6,9 +7,14 @@ const VERB = { create: 'Create', change: 'Change', unknown: 'Create (named by ER
 /** What Repair will do, from the steps' own plans, before anything is written; and what it leaves to a person. */
 export function RepairPlanView({ plan, busy, onRepair, onCancel }: { plan: RepairPlan; busy: boolean; onRepair: () => void; onCancel: () => void }) {
   const steps = plan.steps.map((id) => stepDefinition(id).title).join(', ');
+  // The Repair… button that opened the plan goes away with it: keyboard focus moves to what it opened.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   return (
     <section className="repair-plan" aria-labelledby="repair-plan-heading" data-testid="repair-plan">
-      <h3 id="repair-plan-heading">What Repair will do</h3>
+      <h3 id="repair-plan-heading" tabIndex={-1} ref={heading}>
+        What Repair will do
+      </h3>
       {plan.steps.length === 0 ? (
         <p>Nothing here is for Repair to fix: each finding above says where in ERPNext a person fixes it.</p>
       ) : (
