@@ -340,12 +340,20 @@ export class ProvisioningService {
 
   /** Reads everything the shop's till needs and reports, in installer words, what is no longer true. Writes nothing. */
   async checkShop(shopId: string): Promise<DoctorReport> {
-    return this.onReadOnlySite(shopId, (p, shop, scope, now) => doctorReport(p, shop, scope, now));
+    return this.onReadOnlySite(shopId, async (p, shop, scope, now, log) => {
+      const report = await doctorReport(p, shop, scope, now);
+      log.info(`Doctor: ${report.health}, ${report.findings.length} finding(s)`, { data: { findings: report.findings.map((f) => `${f.severity} ${f.kind}: ${f.what}`) } });
+      return report;
+    });
   }
 
   /** The findings and what a repair would write for those it may fix; writes nothing. */
   async repairPlan(shopId: string): Promise<RepairPlan> {
-    return this.onReadOnlySite(shopId, (p, shop, scope, now) => repairPlanFor(p, shop, scope, now));
+    return this.onReadOnlySite(shopId, async (p, shop, scope, now, log) => {
+      const plan = await repairPlanFor(p, shop, scope, now);
+      log.info(`Doctor: repair plan of ${plan.actions.length} write(s) in ${plan.steps.length} step(s); ${plan.manual.length} finding(s) left to a person`, { data: { steps: plan.steps } });
+      return plan;
+    });
   }
 
   /**
@@ -356,13 +364,13 @@ export class ProvisioningService {
     return this.controller(shopId).repair(steps);
   }
 
-  private async onReadOnlySite<T>(shopId: string, work: (p: PlanContext, shop: ShopRecord, scope: DiagnoseScope, now: Date) => Promise<T>): Promise<T> {
+  private async onReadOnlySite<T>(shopId: string, work: (p: PlanContext, shop: ShopRecord, scope: DiagnoseScope, now: Date, log: Logger) => Promise<T>): Promise<T> {
     const shop = this.shop(shopId);
     const scope = provisionedScope(this.store, shop);
     const now = this.options.run?.now?.() ?? new Date();
     const logger = this.loggerFor({ shopId: shop.id });
     try {
-      return this.redact(await withReadOnlySite(this.clientFor(this.site(shop.siteId), logger), shop, now, (p) => work(p, shop, scope, now))) as T;
+      return this.redact(await withReadOnlySite(this.clientFor(this.site(shop.siteId), logger), shop, now, (p) => work(p, shop, scope, now, logger))) as T;
     } finally {
       logger.flush();
       this.loggers.delete(logger);

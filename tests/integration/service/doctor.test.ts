@@ -68,6 +68,9 @@ describe('ProvisioningService doctor', () => {
     expect(startedAt(view, StepId.Company)).toBe(startedAt(before, StepId.Company));
     expect(startedAt(view, StepId.Warehouses)).not.toBe(startedAt(before, StepId.Warehouses));
     expect((await service.checkShop(shop.id)).health).toBe(Health.Healthy);
+    // The shop's log (and so its support bundle) tells what the doctor found and planned.
+    const said = service.listLogs({ shopId: shop.id, search: 'Doctor:' }).map((entry) => entry.message);
+    expect(said).toEqual(expect.arrayContaining(['Doctor: repair plan of 1 write(s) in 6 step(s); 0 finding(s) left to a person', 'Doctor: healthy, 0 finding(s)']));
   }, 60_000);
 
   it('works on a client that refuses every write', async () => {
