@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../sandbox';
+import { RunNotFinishedError } from '../../../electron/engine/controller';
 import { ErpNextClient } from '../../../electron/erpnext/client';
 import { MemorySecretStore } from '../../../electron/secrets';
 import { ProvisioningService } from '../../../electron/service';
@@ -71,6 +72,19 @@ describe('ProvisioningService doctor', () => {
     // The shop's log (and so its support bundle) tells what the doctor found and planned.
     const said = service.listLogs({ shopId: shop.id, search: 'Doctor:' }).map((entry) => entry.message);
     expect(said).toEqual(expect.arrayContaining(['Doctor: repair plan of 1 write(s) in 6 step(s); 0 finding(s) left to a person', 'Doctor: healthy, 0 finding(s)']));
+  }, 60_000);
+
+  it('refuses to repair while a later run is unfinished (paused): Continue it first', async () => {
+    const { service, shop } = await provisioned();
+    await service.startRun(shop.id);
+    const going = service.startRun(shop.id);
+    service.cancelRun(shop.id);
+    expect((await going).run.status).toBe('IN_PROGRESS');
+    const plan = await service.repairPlan(shop.id);
+    expect(() => service.repairShop(shop.id, [StepId.PosProfile])).toThrow(RunNotFinishedError);
+    expect(plan.report.shopName).toBe('Corner Cafe');
+    // Refused before anything: the run lock is free again, and the paused run is still the latest.
+    expect((await service.continueRun(shop.id)).run.status).toBe('COMPLETED');
   }, 60_000);
 
   it('works on a client that refuses every write', async () => {
