@@ -138,6 +138,17 @@ describe('pos-provisioner doctor', () => {
     }, 60_000);
   }
 
+  it('--repair without --yes and without a terminal shows the plan and changes nothing', async () => {
+    await desk.update('POS Profile', PROFILE, { disabled: 1 });
+    sandbox.resetStats();
+    const shown = await runCli(world.args('doctor', '--repair'), { env: world.env });
+    expect(shown.stdout).toMatch(/Repair plan: runs \[8\] POS Profile.*\n\s+change\s+POS Profile "Corner Cafe POS"\s+\(disabled: 1 → 0\)/);
+    expect(shown.stdout).toMatch(/Nothing changed\. Run again with --repair --yes/);
+    expect(shown.code).toBe(1);
+    expect(sandbox.stats().writes).toBe(0);
+    expect((await doctor('--repair', '--yes')).code).toBe(0);
+  }, 60_000);
+
   it('refuses bad input with 64: --yes without --repair, a shop never provisioned', async () => {
     const yes = await runCli(world.args('doctor', '--yes'), { env: world.env });
     expect(yes.code).toBe(64);
