@@ -5,16 +5,17 @@ import type { Logger } from '../logging/logger';
 import type { Redactor } from '../logging/redact';
 import { LockLostError, type Store, currentOperator, describeHolder } from '../store';
 import type { ErrorInfo } from '../../shared/errors';
-import type { RunRecord, ShopRecord, StepRecord } from '../../shared/model';
+import type { RunRecord, ShopRecord } from '../../shared/model';
 import type { RunEvent, RunView } from '../../shared/runView';
-import { RunPhase, RunStatus, SETTLED_OK, StepStatus } from '../../shared/status';
+import { RunPhase, RunStatus, StepStatus } from '../../shared/status';
 import { STEP_IDS, StepId, stepDefinition } from '../../shared/steps/catalog';
 import { withDefaults } from '../../shared/withDefaults';
 import { withDependants } from '../../shared/steps/graph';
 import { MACHINE_VERSION, type ResumeInto, type RunDeps, type RunMachineEvent, runMachine, skipRefusal } from './machine';
 import { DEFAULT_NETWORK_WAIT, type NetworkWaitOptions, ProbeWaker, waitForNetwork } from './networkWait';
-import { type Steps, emptyStep, finalStatus, interrupted, isOptional, runSummary, stepsFrom } from './runState';
+import { type Steps, finalStatus, interrupted, isOptional, runSummary, stepsFrom } from './runState';
 import { SiteReads } from './reads/siteReads';
+import { RunNotFinishedError, carriedOver } from './repairRun';
 import { RunLockedError, ShopLock } from './shopLock';
 import { DEFAULT_LEASE, SiteLease, type SiteLeaseOptions } from './siteLease';
 import { describeFailure, executeStep } from './stepExecutor';
@@ -23,6 +24,7 @@ import { storeJournal } from './writeJournal';
 import { buildView, eventsBetween } from './view';
 
 export { RunLockedError } from './shopLock';
+export { RunNotFinishedError } from './repairRun';
 
 export interface RunControllerOptions {
   maxParallel?: number;
@@ -68,21 +70,6 @@ function resumePoint(run: RunRecord): ResumeInto {
   if (run.status === RunStatus.NotStarted) return 'idle';
   if (run.status !== RunStatus.InProgress) return 'finished';
   return 'paused';
-}
-
-/** A step of the run before a repair: kept when it settled well and is not repaired, pending otherwise. */
-function carriedOver(step: StepRecord, repaired: boolean): StepRecord {
-  if (repaired || !SETTLED_OK.includes(step.status)) return emptyStep(step.stepId);
-  const { effects: _done, ...outputs } = step.outputs ?? {};
-  return { ...step, outputs: step.status === StepStatus.Succeeded ? outputs : step.outputs, currentAction: null };
-}
-
-export class RunNotFinishedError extends Error {
-  readonly hint = 'Continue the run (or let it finish) first: a repair starts from a finished run.';
-  constructor(shopName: string) {
-    super(`The run of "${shopName}" has not finished, so there is nothing to repair yet.`);
-    this.name = 'RunNotFinishedError';
-  }
 }
 
 /**
