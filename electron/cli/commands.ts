@@ -22,6 +22,10 @@ export interface CommandOptions {
   file?: string;
   /** handover --run ID */
   run?: string;
+  /** doctor --repair: fix what Repair safely can, after showing the plan. */
+  repair?: boolean;
+  /** doctor --repair --yes: without asking. */
+  yes?: boolean;
 }
 
 export interface CommandEnv {
@@ -66,7 +70,7 @@ export function findShop(service: ProvisioningService, options: CommandOptions):
 /** A run stopped by another machine's claim on the shop, or taken over by another process here. */
 const busyElsewhere = (view: RunView) => view.steps.some((step) => step.error?.code === 'shop_busy');
 
-async function drive(env: CommandEnv, shop: ShopRecord, action: (shopId: string) => Promise<RunView>): Promise<number> {
+export async function drive(env: CommandEnv, shop: ShopRecord, action: (shopId: string) => Promise<RunView>): Promise<number> {
   let takenOver = false;
   const stop = env.service.onRunUpdate((view, events) => {
     if (view.shopId !== shop.id) return;
@@ -134,9 +138,11 @@ export async function runCommand(env: CommandEnv): Promise<number> {
   }
 }
 
-/** continue / retry: the same shop's run, on its own site (the built-in sandbox is restarted for it). */
-export async function resumeCommand(env: CommandEnv, how: 'continue' | 'retry'): Promise<number> {
-  const shop = findShop(env.service, env.options);
+/**
+ * Works on a recorded shop on its own site (the built-in sandbox is restarted for it); --site (or
+ * ERPNEXT_URL) gives the site a new address, checked to be the same ERPNext before the shop moves there.
+ */
+export async function onShopSite(env: CommandEnv, shop: ShopRecord, work: () => Promise<number>): Promise<number> {
   const site = env.service.site(shop.siteId);
   const given = env.options.site ?? process.env.ERPNEXT_URL;
   const { site: target, sandbox } = await resolveSite(env.service, given ?? (isBuiltInSandbox(site.url, env.options.db) ? undefined : site.url), env.options.db);
@@ -147,10 +153,16 @@ export async function resumeCommand(env: CommandEnv, how: 'continue' | 'retry'):
       env.output.message(moved.message);
       if (!moved.same) return ExitCode.Usage;
     }
-    return await drive(env, shop, how === 'continue' ? env.service.continueRun : env.service.retryAll);
+    return await work();
   } finally {
     await sandbox?.stop();
   }
+}
+
+/** continue / retry: the same shop's run, on its own site. */
+export async function resumeCommand(env: CommandEnv, how: 'continue' | 'retry'): Promise<number> {
+  const shop = findShop(env.service, env.options);
+  return onShopSite(env, shop, () => drive(env, shop, how === 'continue' ? env.service.continueRun : env.service.retryAll));
 }
 
 export function skipCommand(env: CommandEnv): number {

@@ -1,3 +1,4 @@
+import { Health } from '../../shared/doctor';
 import { RunStatus } from '../../shared/status';
 
 /** Exit codes of `pos-provisioner` (documented in README). */
@@ -16,6 +17,13 @@ export const ExitCode = {
 export function exitCodeFor(status: RunStatus): number {
   if (status === RunStatus.Completed) return ExitCode.Completed;
   if (status === RunStatus.Partial) return ExitCode.Partial;
+  return ExitCode.Failed;
+}
+
+/** `doctor`: like `terraform plan -detailed-exitcode`, a script can tell the three states apart. */
+export function exitCodeForHealth(health: Health): number {
+  if (health === Health.Healthy) return ExitCode.Completed;
+  if (health === Health.Degraded) return ExitCode.Partial;
   return ExitCode.Failed;
 }
 

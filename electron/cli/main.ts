@@ -7,6 +7,7 @@ import { StoreError } from '../store';
 import { type CommandEnv, type CommandOptions, exportLogsCommand, logsCommand, resumeCommand, runCommand, skipCommand, statusCommand } from './commands';
 import { ExitCode, UsageError } from './exitCodes';
 import { fleetCommand } from './fleet';
+import { doctorCommand } from './doctor';
 import { handoverCommand } from './handover';
 import { planCommand } from './plan';
 import { chaosHooks } from './chaos';
@@ -30,6 +31,8 @@ const OPTIONS = {
   concurrency: { type: 'string' },
   'probe-interval': { type: 'string' },
   'server-timeout': { type: 'string' },
+  repair: { type: 'boolean' },
+  yes: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -50,7 +53,7 @@ async function dispatch(command: string, args: string[]): Promise<number> {
   }
   // The desktop app's database from before the shared data folder moves in first (Linux only).
   if (!values.db) await adoptLegacyDatabase(defaultDbFile(), legacyDataDirs());
-  const options: CommandOptions = { db: values.db ?? defaultDbFile(), site: values.site, shop: values.shop, json: Boolean(values.json), step: values.step, level: values.level, out: values.out, file: values.file, run: values.run };
+  const options: CommandOptions = { db: values.db ?? defaultDbFile(), site: values.site, shop: values.shop, json: Boolean(values.json), step: values.step, level: values.level, out: values.out, file: values.file, run: values.run, repair: values.repair, yes: values.yes };
   // For `fleet`, --concurrency is how many shops run at once; the site's request limit keeps its default.
   const fleetConcurrency = command === 'fleet' ? positiveNumber(values.concurrency, 'concurrency') : undefined;
   if (fleetConcurrency !== undefined && !Number.isInteger(fleetConcurrency)) throw new UsageError(`--concurrency is a number of shops for fleet: a whole number, got "${values.concurrency}"`);
@@ -89,6 +92,8 @@ async function dispatch(command: string, args: string[]): Promise<number> {
         return await fleetCommand(env, fleetConcurrency);
       case 'handover':
         return handoverCommand(env);
+      case 'doctor':
+        return await doctorCommand(env);
       default:
         throw new UsageError(`unknown command "${command}"`, [], true);
     }

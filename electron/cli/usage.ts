@@ -17,6 +17,9 @@ commands:
   fleet --file FILE [--site URL] [--concurrency N]    provision every shop of a fleet file (.csv or .json), N at once;
                                                       run it again to resume: finished shops are skipped
   handover --out FILE [--shop FILE] [--run ID]        the shop owner's one-page handover sheet (HTML) of a finished run
+  doctor [--shop FILE] [--site URL] [--json]         check a provisioned shop for drift (reads only):
+                                                      exit 0 healthy, 2 degraded, 1 cannot sell
+  doctor --repair [--yes]                             show the repair plan, ask (or --yes), fix what is safe, check again
   sandbox [--port N] [--db FILE] [--latency MS] [--faults SPEC]   start the ERPNext sandbox
 
 options:

@@ -8,12 +8,14 @@ import type { ErrorInfo } from '../../shared/errors';
 import type { RunRecord, ShopRecord } from '../../shared/model';
 import type { RunEvent, RunView } from '../../shared/runView';
 import { RunPhase, RunStatus, StepStatus } from '../../shared/status';
-import { StepId, stepDefinition } from '../../shared/steps/catalog';
+import { STEP_IDS, StepId, stepDefinition } from '../../shared/steps/catalog';
 import { withDefaults } from '../../shared/withDefaults';
+import { withDependants } from '../../shared/steps/graph';
 import { MACHINE_VERSION, type ResumeInto, type RunDeps, type RunMachineEvent, runMachine, skipRefusal } from './machine';
 import { DEFAULT_NETWORK_WAIT, type NetworkWaitOptions, ProbeWaker, waitForNetwork } from './networkWait';
 import { type Steps, finalStatus, interrupted, isOptional, runSummary, stepsFrom } from './runState';
 import { SiteReads } from './reads/siteReads';
+import { RunNotFinishedError, carriedOver } from './repairRun';
 import { RunLockedError, ShopLock } from './shopLock';
 import { DEFAULT_LEASE, SiteLease, type SiteLeaseOptions } from './siteLease';
 import { describeFailure, executeStep } from './stepExecutor';
@@ -24,6 +26,7 @@ import { storeJournal } from './writeJournal';
 import { buildView, eventsBetween } from './view';
 
 export { RunLockedError } from './shopLock';
+export { RunNotFinishedError } from './repairRun';
 
 export interface RunControllerOptions {
   maxParallel?: number;
@@ -150,6 +153,22 @@ export class RunController {
     return this.command('Retry all', () => (this.run.status === RunStatus.NotStarted ? { type: 'START' } : { type: 'RETRY_ALL' }));
   }
 
+  /**
+   * Repair (issue 10, doctor): a new run that carries the last run's finished steps over as they were and
+   * runs again only `stepIds` — each re-reads the site and fixes what drifted, through the same ensure,
+   * write journal, lock and site claim as any run. Refused while a run is unfinished (Continue it first).
+   */
+  repair(stepIds: readonly StepId[]): Promise<RunView> {
+    return this.command('Repair', () => {
+      if (this.run.status === RunStatus.InProgress || this.run.status === RunStatus.NotStarted) {
+        this.lock.release();
+        throw new RunNotFinishedError(this.deps.shop.name);
+      }
+      this.beginRepairRun(stepIds);
+      return { type: 'CONTINUE' };
+    });
+  }
+
   /** Skips an optional step (now, or ahead of time). Returns the refusal message for a critical step. */
   skip(stepId: StepId): { ok: true; view: RunView } | { ok: false; message: string } {
     if (!isOptional(stepId)) return { ok: false, message: skipRefusal(stepId) };
@@ -261,6 +280,28 @@ export class RunController {
     this.lock.acquire(this.run.id);
     // The installer's choice to skip optional steps carries over to the shop's next run.
     for (const stepId of skipped) this.ensureActor().send({ type: 'SKIP', stepId });
+  }
+
+  /**
+   * The repair run starts paused with the last run's succeeded and skipped steps carried over (their
+   * outputs, without the effects, which belong to the run that had them) and `stepIds` pending: Continue
+   * then runs just those, in the catalog's order.
+   */
+  private beginRepairRun(stepIds: readonly StepId[]): void {
+    const previous = stepsFrom(this.deps.store.runs.steps(this.run.id));
+    const before = this.view();
+    this.actor?.stop();
+    this.actor = undefined;
+    this.lastPersisted.clear();
+    this.run = this.deps.store.runs.create(this.deps.shop.id, MACHINE_VERSION, this.lock.current);
+    this.lock.acquire(this.run.id);
+    const repaired = withDependants(stepIds);
+    const steps = STEP_IDS.map((id) => carriedOver(previous[id], repaired.includes(id)));
+    this.deps.store.runs.saveSnapshot(this.run.id, { status: RunStatus.InProgress, phase: RunPhase.Paused, startedAt: new Date().toISOString() }, steps, this.lock.current);
+    this.run = this.deps.store.runs.get(this.run.id)!;
+    // Listeners hear of the repaired steps only: the carried-over ones did not run again, and the pause
+    // the repair run starts in is how it is built, not an interruption to resume.
+    this.lastView = { ...before, run: { ...before.run, phase: RunPhase.Paused } };
   }
 
   private siteClient(): ErpNextClient {

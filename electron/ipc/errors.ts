@@ -1,7 +1,8 @@
 import { ZodError } from 'zod';
-import { RunLockedError } from '../engine/controller';
+import { RunLockedError, RunNotFinishedError } from '../engine/controller';
 import { ErpNextError } from '../erpnext/errors';
 import { NotFoundError } from '../service';
+import { ShopNotProvisionedError } from '../service/doctor';
 import { HandoverNotReadyError } from '../service/handover';
 import { StoreError } from '../store';
 import type { ApiError } from '../../shared/ipc/result';
@@ -25,7 +26,7 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof ErpNextError) return { code: error.code, message: error.message, hint: error.hint, serverMessage: error.serverMessage };
   if (error instanceof CommandRefusedError) return { code: error.code, message: error.message, hint: error.hint };
   if (error instanceof RunLockedError) return { code: 'run_locked', message: error.message, hint: error.hint };
-  if (error instanceof HandoverNotReadyError) return { code: 'not_finished', message: error.message, hint: error.hint };
+  if (error instanceof HandoverNotReadyError || error instanceof ShopNotProvisionedError || error instanceof RunNotFinishedError) return { code: 'not_finished', message: error.message, hint: error.hint };
   if (error instanceof NotFoundError) return { code: 'not_found', message: error.message, hint: error.hint };
   if (error instanceof StoreError) return { code: error.code, message: error.message, hint: error.hint };
   return {

@@ -171,6 +171,9 @@ function unredactedHandlers(service: ProvisioningService, ports: HostPorts): Han
     },
     tryNow: async (shopId) => service.tryNow(shopId),
     activeRuns: async () => service.activeRuns(),
+    checkShop: (shopId) => service.checkShop(shopId),
+    repairPlan: (shopId) => service.repairPlan(shopId),
+    repairShop: async ({ shopId, steps }) => launch(shopId, (id) => service.repairShop(id, steps)),
     cancelRun: async (shopId) => {
       service.cancelRun(shopId);
       return null;

@@ -27,6 +27,10 @@ import { type SameSiteVerdict, describeMove, isSameSite } from './relocate';
 import { testConnection } from './connection';
 import { checkShopOnSite, previewPlan } from './shopPlan';
 import type { ShopPlan, ShopSiteCheck } from '../../shared/plan';
+import { doctorReport, provisionedScope, repairPlanFor, withReadOnlySite } from './doctor';
+import type { DiagnoseScope } from '../engine/doctor';
+import type { PlanContext } from '../engine/plan/types';
+import type { DoctorReport, RepairPlan } from '../../shared/doctor';
 import { type ClientTuning, clientForSite } from './siteClient';
 
 export interface ServiceOptions {
@@ -360,6 +364,47 @@ export class ProvisioningService {
   onLog(listener: (entries: LogEntry[]) => void): () => void {
     this.logListeners.add(listener);
     return () => this.logListeners.delete(listener);
+  }
+
+  // ---- doctor (issue 10) ----------------------------------------------------------------------------
+
+  /** Reads everything the shop's till needs and reports, in installer words, what is no longer true. Writes nothing. */
+  async checkShop(shopId: string): Promise<DoctorReport> {
+    return this.onReadOnlySite(shopId, async (p, shop, scope, now, log) => {
+      const report = await doctorReport(p, shop, scope, now);
+      log.info(`Doctor: ${report.health}, ${report.findings.length} finding(s)`, { data: { findings: report.findings.map((f) => `${f.severity} ${f.kind}: ${f.what}`) } });
+      return report;
+    });
+  }
+
+  /** The findings and what a repair would write for those it may fix; writes nothing. */
+  async repairPlan(shopId: string): Promise<RepairPlan> {
+    return this.onReadOnlySite(shopId, async (p, shop, scope, now, log) => {
+      const plan = await repairPlanFor(p, shop, scope, now);
+      log.info(`Doctor: repair plan of ${plan.actions.length} write(s) in ${plan.steps.length} step(s); ${plan.manual.length} finding(s) left to a person`, { data: { steps: plan.steps } });
+      return plan;
+    });
+  }
+
+  /**
+   * Starts the repair run of these steps (from a plan just shown): the steps re-read the site themselves,
+   * so a site that changed since is repaired as it is now. Resolves when the run settles.
+   */
+  repairShop(shopId: string, steps: readonly StepId[]): Promise<RunView> {
+    return this.controller(shopId).repair(steps);
+  }
+
+  private async onReadOnlySite<T>(shopId: string, work: (p: PlanContext, shop: ShopRecord, scope: DiagnoseScope, now: Date, log: Logger) => Promise<T>): Promise<T> {
+    const shop = this.shop(shopId);
+    const scope = provisionedScope(this.store, shop);
+    const now = this.options.run?.now?.() ?? new Date();
+    const logger = this.loggerFor({ shopId: shop.id });
+    try {
+      return this.redact(await withReadOnlySite(this.clientFor(this.site(shop.siteId), logger), shop, now, (p) => work(p, shop, scope, now, logger))) as T;
+    } finally {
+      logger.flush();
+      this.loggers.delete(logger);
+    }
   }
 
   // ---- logs ---------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import { itemPrice } from './itemPrice';
 import { customerGroup, fiscalYear, fiscalYearCompany, itemGroup, priceList, territory, uom } from './masters';
 import { modeOfPayment, modeOfPaymentAccount } from './modeOfPayment';
 import { posInvoice, posInvoiceChildren } from './posInvoice';
+import { posClosingEntry, posClosingEntryChildren } from './posClosingEntry';
 import { posOpeningEntry, posOpeningEntryDetail } from './posOpeningEntry';
 import { posProfile, posProfileChildren } from './posProfile';
 import { globalDefaults, sellingSettings, stockSettings } from './settings';
@@ -25,7 +26,7 @@ export function registerDoctypes(): void {
   register(
     ...frappeDoctypes, company, account, costCenter, fiscalYear, fiscalYearCompany, warehouseType, posProfile, ...posProfileChildren,
     posOpeningEntry, posOpeningEntryDetail, warehouse, itemGroup, uom, priceList, customerGroup, territory, customer, ...customerChildren,
-    modeOfPayment, modeOfPaymentAccount, item, ...itemChildren, itemPrice, stockEntry, stockEntryDetail, stockLedgerEntry, bin, posInvoice, ...posInvoiceChildren,
+    modeOfPayment, modeOfPaymentAccount, item, ...itemChildren, itemPrice, stockEntry, stockEntryDetail, stockLedgerEntry, bin, posInvoice, ...posInvoiceChildren, posClosingEntry, ...posClosingEntryChildren,
     globalDefaults, sellingSettings, stockSettings,
   );
 }

@@ -25,7 +25,7 @@ export const posOpeningEntry: DocTypeMeta = {
     f.select('status', ['Draft', 'Open', 'Closed', 'Cancelled'], { default: 'Draft', readOnly: true, label: 'Status' }),
     f.date('posting_date', { reqd: true, default: 'Today', label: 'Posting Date' }), f.check('set_posting_date'),
     f.link('company', 'Company', { reqd: true, label: 'Company' }), f.link('pos_profile', 'POS Profile', { reqd: true, label: 'POS Profile' }),
-    f.link('pos_closing_entry', 'POS Opening Entry', { readOnly: true, label: 'POS Closing Entry' }),
+    f.link('pos_closing_entry', 'POS Closing Entry', { readOnly: true, allowOnSubmit: true, label: 'POS Closing Entry' }),
     f.link('user', 'User', { reqd: true, label: 'Cashier' }), f.link('amended_from', 'POS Opening Entry', { readOnly: true, label: 'Amended From' }),
     f.table('balance_details', 'POS Opening Entry Detail', { reqd: true, label: 'Opening Balance Details' }),
   ],

@@ -1,3 +1,4 @@
+import type { DoctorReport, RepairPlan } from '../doctor';
 import type { FleetStatus } from '../fleet/status';
 import type { Insights, RunHistoryEntry, RunTimeline } from '../history';
 import type { ConnectionCheck, LogEntry, LogQuery, RunRecord, ShopRecord, SiteRecord } from '../model';
@@ -176,6 +177,13 @@ export interface PosApi {
   /** Runs going now, on every site. */
   activeRuns(): Promise<Result<ActiveRun[]>>;
 
+  /** Check shop (doctor): reads what the till needs and reports what is no longer true; writes nothing. */
+  checkShop(shopId: string): Promise<Result<DoctorReport>>;
+  /** What Repair would do for the findings it may fix (and which it leaves to a person); writes nothing. */
+  repairPlan(shopId: string): Promise<Result<RepairPlan>>;
+  /** Starts the repair run of the plan's steps; progress comes as run updates. */
+  repairShop(input: { shopId: string; steps: StepId[] }): Promise<Result<RunView>>;
+
   /** Reads a fleet file's text (CSV or JSON, told by the name) and validates every row; saves nothing. */
   checkFleetFile(input: { text: string; fileName: string }): Promise<Result<FleetCheck>>;
   /** Saves every shop of a fleet file on the site, or none when any row has a problem. */
@@ -246,6 +254,9 @@ export const POS_COMMANDS = [
   'saveHandoverSheet',
   'tryNow',
   'activeRuns',
+  'checkShop',
+  'repairPlan',
+  'repairShop',
   'queryLogs',
   'countLogs',
   'exportSupportBundle',

@@ -43,3 +43,19 @@ export function weightedProgress(statuses: Readonly<Record<StepId, StepStatus>>,
   const done = catalog.filter((step) => SETTLED_OK.includes(statuses[step.id])).reduce((sum, step) => sum + step.weight, 0);
   return total === 0 ? 0 : done / total;
 }
+
+/**
+ * The given steps and every step after them (dependsOn ∪ runsAfter, transitively), in catalog order. A
+ * run of some steps only must run these too: a step waits for its direct prerequisites only, so one whose
+ * prerequisite's prerequisite runs again would otherwise start on the earlier run's outputs.
+ */
+export function withDependants(stepIds: readonly StepId[], catalog: readonly StepDefinition[] = STEP_CATALOG): StepId[] {
+  const wanted = new Set(stepIds);
+  const byId = new Map(catalog.map((step) => [step.id, step]));
+  // In dependency order, one pass reaches every step downstream, whatever order the catalog lists them in.
+  for (const id of topologicalOrder(catalog)) {
+    const step = byId.get(id)!;
+    if ([...step.dependsOn, ...step.runsAfter].some((dep) => wanted.has(dep))) wanted.add(id);
+  }
+  return catalog.filter((step) => wanted.has(step.id)).map((step) => step.id);
+}

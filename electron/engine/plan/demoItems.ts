@@ -57,7 +57,10 @@ export async function planDemoItems(p: PlanContext, priceList: string | null, uo
   items.push(item(state.groupFound ? 'adopt' : 'create', 'Item Group', DEMO_GROUP, `Item Group "${DEMO_GROUP}"`));
   for (const { item: demo, found, price } of state.items) {
     const what = `Item "${demo.code}"`;
-    items.push(found ? item('adopt', 'Item', found.name, what) : item('create', 'Item', demo.code, what, { reason: (demo.openingQty ?? 0) > 0 ? `with its price and ${demo.openingQty} in stock` : 'with its price' }));
+    if (!found) items.push(item('create', 'Item', demo.code, what, { reason: (demo.openingQty ?? 0) > 0 ? `with its price and ${demo.openingQty} in stock` : 'with its price' }));
+    // A demo item disabled since is enabled again: the till lists only enabled items.
+    else if (found.disabled) items.push(item('change', 'Item', found.name, what, { changes: [{ field: 'disabled', from: 1, to: 0 }] }));
+    else items.push(item('adopt', 'Item', found.name, what));
     const priceWhat = `Item Price of ${demo.code} in ${priceList ?? 'the shop price list'}`;
     // The price made with a new item is hash-named by ERPNext (§4.7): known only once written.
     if (!found) items.push(item('unknown', 'Item Price', null, priceWhat, { reason: `${demo.price} — created with the item, named by ERPNext` }));

@@ -14,6 +14,8 @@ export interface ProfileState {
   /** Rows an existing profile lacks. */
   newPayments: PaymentRow[];
   newUsers: string[];
+  /** An existing profile someone disabled since: enabled again (the till cannot open on it). */
+  enable: boolean;
 }
 
 /** The cashiers that exist as users (Link validation would refuse the others anyway). */
@@ -39,7 +41,7 @@ export async function planPosProfile(p: PlanContext, modeTypes?: readonly string
   const current = profile?.payments ?? [];
   const newPayments = payments.filter((row) => !current.some((c) => sameName(c.mode_of_payment, row.mode_of_payment))).map((row) => ({ ...row, default: current.some((c) => c.default) ? 0 : row.default }));
   const newUsers = cashiers.filter((cashier) => !(profile?.users ?? []).some((u: CashierRow) => sameName(u.user, cashier)));
-  const state: ProfileState = { name, profile, cashiers, payments, accountRows, newPayments: profile ? newPayments : [], newUsers: profile ? newUsers : [] };
+  const state: ProfileState = { name, profile, cashiers, payments, accountRows, newPayments: profile ? newPayments : [], newUsers: profile ? newUsers : [], enable: Boolean(profile && Number(profile.doc.disabled)) };
   const what = `POS Profile "${name}"`;
   const items: PlanItem[] = [
     ...missing.map((user) => item('conflict', 'User', user, `Cashier ${user}`, { reason: `The cashier ${user} does not exist in ERPNext.`, hint: `Create the user ${user} in ERPNext (Users > Add User) with the roles a cashier needs, or remove it from the shop form, then continue.` })),
@@ -47,8 +49,9 @@ export async function planPosProfile(p: PlanContext, modeTypes?: readonly string
   ];
   if (!profile) items.push(item('create', 'POS Profile', name, what, { reason: `payments ${payments.map((row) => row.mode_of_payment).join(', ')}; cashiers ${cashiers.join(', ')}` }));
   else if (!sameName(String(profile.doc.company ?? ''), company)) items.push(item('conflict', 'POS Profile', name, what, { reason: `The POS Profile "${name}" already exists for the company ${String(profile.doc.company)}.`, hint: 'Give this shop its own POS Profile name in the shop form, then continue.' }));
-  else if (state.newPayments.length || state.newUsers.length) {
-    items.push(item('change', 'POS Profile', name, what, { changes: [...state.newPayments.map((row) => ({ field: 'payments', from: null, to: row.mode_of_payment })), ...state.newUsers.map((user) => ({ field: 'applicable_for_users', from: null, to: user }))] }));
+  else if (state.newPayments.length || state.newUsers.length || state.enable) {
+    const changes = [...(state.enable ? [{ field: 'disabled', from: 1, to: 0 }] : []), ...state.newPayments.map((row) => ({ field: 'payments', from: null, to: row.mode_of_payment })), ...state.newUsers.map((user) => ({ field: 'applicable_for_users', from: null, to: user }))];
+    items.push(item('change', 'POS Profile', name, what, { changes }));
   } else items.push(item('adopt', 'POS Profile', name, what));
   return { items, state };
 }

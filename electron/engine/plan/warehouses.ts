@@ -31,6 +31,8 @@ export async function planWarehouses(p: PlanContext): Promise<Planned<Warehouses
     const what = warehouseWhat(name, company);
     if (!found) items.push(item('create', 'Warehouse', warehouseName(name, p.abbr), what));
     else if (Number(found.is_group)) items.push(item('conflict', 'Warehouse', found.name, what, { reason: `The warehouse ${found.name} is a group, and a till cannot sell from a group.`, hint: 'Rename it in ERPNext or choose another warehouse name in the shop form.' }));
+    // Disabled since (by a person): the till cannot sell from it, so the step enables it again.
+    else if (Number(found.disabled)) items.push(item('change', 'Warehouse', found.name, what, { changes: [{ field: 'disabled', from: 1, to: 0 }] }));
     else items.push(item('adopt', 'Warehouse', found.name, what));
   }
   return { items, state };

@@ -70,6 +70,10 @@ async function ensurePrice(ctx: StepContext, itemCode: string, item: DemoItem, k
 /** One demo item: created with its price, or (when it already existed) its price added or corrected. */
 async function ensureDemoItem(ctx: StepContext, demo: DemoItemState, where: Where): Promise<string> {
   const { name, created } = await ensureItem(ctx, demo, where);
+  if (demo.found?.disabled) {
+    await ctx.client.update('Item', name, { disabled: 0 });
+    noteChange(ctx, `Item "${demo.item.code}" (enabled again)`);
+  }
   if (!created) await ensurePrice(ctx, name, demo.item, demo.found ? demo.price : undefined, where);
   return name;
 }

@@ -49,15 +49,17 @@ async function userRows(ctx: StepContext, users: string[], company: string, prof
 
 /** Adds what an existing profile of ours lacks (a payment mode, a cashier), keeping every row it has (read fresh: a PUT replaces child tables). */
 async function completeExisting(ctx: StepContext, state: ProfileState, company: string): Promise<void> {
-  if (state.newPayments.length === 0 && state.newUsers.length === 0) return;
+  if (state.newPayments.length === 0 && state.newUsers.length === 0 && !state.enable) return;
   ctx.action(`Completing POS Profile "${state.name}"`);
   const doc = await ctx.client.getDoc('POS Profile', state.name);
   const newUsers = await userRows(ctx, state.newUsers, company, state.name);
   await ctx.client.update('POS Profile', state.name, {
+    ...(state.enable ? { disabled: 0 } : {}),
     ...(state.newPayments.length ? { payments: [...((doc.payments as Doc[] | undefined) ?? []), ...state.newPayments.map((p) => ({ ...p, allow_in_returns: 1 }))] } : {}),
     ...(newUsers.length ? { applicable_for_users: [...((doc.applicable_for_users as Doc[] | undefined) ?? []), ...newUsers] } : {}),
   });
-  noteChange(ctx, `POS Profile "${state.name}" (${[...state.newPayments.map((p) => p.mode_of_payment), ...state.newUsers].join(', ')} added)`);
+  const added = [...state.newPayments.map((p) => p.mode_of_payment), ...state.newUsers];
+  noteChange(ctx, `POS Profile "${state.name}" (${[...(state.enable ? ['enabled again'] : []), ...(added.length ? [`${added.join(', ')} added`] : [])].join('; ')})`);
 }
 
 /** Step 8: payment accounts for this company, then the POS Profile with exactly one default payment. */

@@ -1,6 +1,6 @@
 import type { Doc } from '../../erpnext/types';
 import { StepId } from '../../../shared/steps/catalog';
-import { ensureRecord, stepFailure } from '../ensure';
+import { ensureRecord, noteChange, stepFailure } from '../ensure';
 import { failOnConflicts, planContext } from '../plan/context';
 import { planWarehouses } from '../plan/warehouses';
 import type { StepBody, StepContext } from '../stepContext';
@@ -15,6 +15,11 @@ async function ensureWarehouse(ctx: StepContext, company: string, warehouseName:
     create: () => ctx.client.insert('Warehouse', { warehouse_name: warehouseName, company, parent_warehouse: parent, is_group: 0 }),
   });
   if (Number(record.is_group)) throw stepFailure(`The warehouse ${record.name} is a group, and a till cannot sell from a group.`, 'Rename it in ERPNext or choose another warehouse name in the shop form.');
+  if (Number(record.disabled)) {
+    ctx.action(`Enabling warehouse ${record.name}`);
+    await ctx.client.update('Warehouse', record.name, { disabled: 0 });
+    noteChange(ctx, `Warehouse "${warehouseName}" of ${company} (enabled again)`);
+  }
   return record.name;
 }
 

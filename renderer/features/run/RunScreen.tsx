@@ -1,5 +1,6 @@
 import { RunPhase } from '../../../shared/status';
 import { useRuns } from '../../state/runs';
+import { ShopCheckPanel } from '../doctor/ShopCheckPanel';
 import { HandoverButton } from '../handover/HandoverButton';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { NetworkBanner } from './NetworkBanner';
@@ -43,6 +44,7 @@ export function RunScreen({ siteId, shopId }: { siteId: string; shopId: string }
           <OpenInErpnext view={view} siteId={siteId} />
           <StepList view={view} siteId={siteId} />
           <ReadinessPanel view={view} />
+          <ShopCheckPanel view={view} />
           {view.run.phase === 'finished' && <HandoverButton shopId={shopId} runId={view.run.id} />}
         </div>
       )}
