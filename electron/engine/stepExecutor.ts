@@ -14,7 +14,7 @@ import { STEP_PLANS } from './plan';
 import type { PlanContext, PlanItem } from './plan/types';
 import type { SiteReads } from './reads/siteReads';
 import type { Steps } from './runState';
-import { type StepContext, type WriteJournal, clockIn } from './stepContext';
+import { type EffectLedger, type StepContext, type WriteJournal, clockIn } from './stepContext';
 import { createStepScope, stepScope } from './stepScope';
 import { STEP_BODIES } from './steps';
 
@@ -26,6 +26,8 @@ export interface ExecutorDeps {
   now?: () => Date;
   /** The shop's journal of creates sent without an answer yet. */
   writes: WriteJournal;
+  /** The shop's effects record (what was created, adopted, changed), for undo. */
+  ledger: EffectLedger;
   serverTimeoutMs: number;
   /** The run's reads (one per Start/Continue/Retry: the site may have changed while the run rested). */
   reads: SiteReads;
@@ -92,6 +94,7 @@ export async function executeStep(deps: ExecutorDeps, stepId: StepId, steps: Ste
     },
     log: { debug: log('debug'), info: log('info'), warn: log('warn') },
     effects,
+    ledger: deps.ledger,
     siteNow: () => clockIn((outputOf(steps, StepId.EngineCheck)?.timeZone as string | null) ?? null, deps.now?.() ?? new Date()),
     writes: deps.writes,
     serverTimeoutMs: deps.serverTimeoutMs,

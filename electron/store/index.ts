@@ -12,12 +12,14 @@ import { RunsRepository } from './runs';
 import { ShopsRepository } from './shops';
 import { SitesRepository } from './sites';
 import { WriteIntentsRepository } from './writeIntents';
+import { EffectsRepository, UndoRunsRepository } from './effects';
 
 export { StoreError } from './errors';
 export type { NewLogEntry } from './logs';
 export { type LockFence, type LockHolder, describeHolder } from './locks';
 export { type RunPatch, LockLostError } from './runs';
 export type { WriteIntent } from './writeIntents';
+export type { EffectKind, EffectTarget, NewEffect, ShopEffect, UndoRunRecord, UndoStatus } from './effects';
 export { currentOperator } from './history';
 
 /** The local SQLite database: sites, shops, runs, step states and logs. Synchronous, one per process. */
@@ -30,6 +32,9 @@ export class Store {
   readonly writeIntents: WriteIntentsRepository;
   readonly history: HistoryRepository;
   readonly insights: InsightsRepository;
+  /** What runs did on the site, per shop (undo reads it), and each undo. */
+  readonly effects: EffectsRepository;
+  readonly undoRuns: UndoRunsRepository;
   readonly schemaVersion: number;
 
   private constructor(
@@ -45,6 +50,8 @@ export class Store {
     this.writeIntents = new WriteIntentsRepository(db);
     this.history = new HistoryRepository(db);
     this.insights = new InsightsRepository(db);
+    this.effects = new EffectsRepository(db);
+    this.undoRuns = new UndoRunsRepository(db);
   }
 
   /** Opens (creating when missing) the database at `file`, or ':memory:'. Throws StoreError with a hint. */

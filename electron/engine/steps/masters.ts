@@ -14,6 +14,7 @@ export async function ensureMaster(ctx: StepContext, master: MasterPlan): Promis
     known: null,
     find: () => ctx.client.findDoc(master.doctype, master.name),
     create: () => ctx.client.insert(master.doctype, master.fields),
+    target: (doc) => ({ doctype: master.doctype, name: doc.name }),
   });
   return record.name;
 }
