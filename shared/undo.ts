@@ -37,7 +37,7 @@ export interface UndoPreview {
   /** In the order undo carries them out (reverse dependency order). */
   actions: UndoAction[];
   /** Records adopted (existed before): never removed. */
-  adopted: { doctype: string; name: string }[];
+  adopted: { doctype: string; name: string; parent?: { doctype: string; name: string } }[];
   /** Non-empty: undo refuses and removes nothing. */
   blockers: ForeignTransaction[];
   /** An earlier undo stopped here: this one goes on from there. */
@@ -62,6 +62,9 @@ export interface UndoResult {
 }
 
 export type UndoEvent = { type: 'undo.step'; shopId: string; step: UndoStepResult; done: number; total: number };
+
+/** A record or child row in words: `Mode of Payment Account "Corner Cafe" of Mode of Payment "Cash"`. */
+export const describeRecord = (r: { doctype: string; name: string; parent?: { doctype: string; name: string } }) => `${r.doctype} "${r.name}"${r.parent ? ` of ${r.parent.doctype} "${r.parent.name}"` : ''}`;
 
 /** How an action reads, in installer words ("Remove POS Profile Corner Cafe POS"). */
 export function describeUndoAction(action: UndoAction): string {

@@ -22,6 +22,8 @@ export interface CommandOptions {
   file?: string;
   /** handover --run ID */
   run?: string;
+  /** undo --yes: confirmed without asking */
+  yes?: boolean;
 }
 
 export interface CommandEnv {

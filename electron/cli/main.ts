@@ -8,6 +8,7 @@ import { type CommandEnv, type CommandOptions, exportLogsCommand, logsCommand, r
 import { ExitCode, UsageError } from './exitCodes';
 import { fleetCommand } from './fleet';
 import { handoverCommand } from './handover';
+import { undoCommand } from './undo';
 import { chaosHooks } from './chaos';
 import { HumanOutput, JsonOutput } from './output';
 import { defaultDbFile, legacyDataDirs } from './paths';
@@ -25,6 +26,7 @@ const OPTIONS = {
   out: { type: 'string' },
   file: { type: 'string' },
   run: { type: 'string' },
+  yes: { type: 'boolean' },
   rps: { type: 'string' },
   concurrency: { type: 'string' },
   'probe-interval': { type: 'string' },
@@ -49,7 +51,7 @@ async function dispatch(command: string, args: string[]): Promise<number> {
   }
   // The desktop app's database from before the shared data folder moves in first (Linux only).
   if (!values.db) await adoptLegacyDatabase(defaultDbFile(), legacyDataDirs());
-  const options: CommandOptions = { db: values.db ?? defaultDbFile(), site: values.site, shop: values.shop, json: Boolean(values.json), step: values.step, level: values.level, out: values.out, file: values.file, run: values.run };
+  const options: CommandOptions = { db: values.db ?? defaultDbFile(), site: values.site, shop: values.shop, json: Boolean(values.json), step: values.step, level: values.level, out: values.out, file: values.file, run: values.run, yes: Boolean(values.yes) };
   // For `fleet`, --concurrency is how many shops run at once; the site's request limit keeps its default.
   const fleetConcurrency = command === 'fleet' ? positiveNumber(values.concurrency, 'concurrency') : undefined;
   if (fleetConcurrency !== undefined && !Number.isInteger(fleetConcurrency)) throw new UsageError(`--concurrency is a number of shops for fleet: a whole number, got "${values.concurrency}"`);
@@ -86,6 +88,8 @@ async function dispatch(command: string, args: string[]): Promise<number> {
         return await fleetCommand(env, fleetConcurrency);
       case 'handover':
         return handoverCommand(env);
+      case 'undo':
+        return await undoCommand(env);
       default:
         throw new UsageError(`unknown command "${command}"`, [], true);
     }

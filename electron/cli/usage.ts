@@ -16,6 +16,8 @@ commands:
   fleet --file FILE [--site URL] [--concurrency N]    provision every shop of a fleet file (.csv or .json), N at once;
                                                       run it again to resume: finished shops are skipped
   handover --out FILE [--shop FILE] [--run ID]        the shop owner's one-page handover sheet (HTML) of a finished run
+  undo [--shop FILE] [--site URL] [--yes]             remove from ERPNext what this app created (restores what it changed);
+                                                      asks for the company name unless --yes; run again to resume
   sandbox [--port N] [--db FILE] [--latency MS] [--faults SPEC]   start the ERPNext sandbox
 
 options:
@@ -31,4 +33,5 @@ options:
                        a create that got no answer is looked for, not resent, until then
 
 exit codes: 0 COMPLETED, 2 PARTIAL, 1 FAILED, 64 bad usage or invalid shop file, 75 shop busy in another process, 130 interrupted
+            (undo: 0 done or nothing to do, 1 refused, stopped or not confirmed, 64 bad input or no --yes off a terminal, 75 shop busy)
             (fleet: 0 all COMPLETED, 2 any PARTIAL, 1 any FAILED, 75 any busy elsewhere, 130 interrupted)`;

@@ -34,7 +34,7 @@ async function planFor(deps: UndoDeps): Promise<{ plan: UndoPlan; blockers: Undo
 export async function previewUndo(deps: UndoDeps): Promise<UndoPreview> {
   const { plan, blockers } = await planFor(deps);
   const all = deps.store.effects.list(deps.shop.id);
-  const adopted = all.filter((e) => e.kind === 'adopted' && !e.parent).map((e) => ({ doctype: e.doctype, name: e.name }));
+  const adopted = all.filter((e) => e.kind === 'adopted').map((e) => ({ doctype: e.doctype, name: e.name, ...(e.parent ? { parent: e.parent } : {}) }));
   // An earlier undo that stopped (refused by ERPNext, or the process died) left some effects undone.
   const resuming = plan.actions.length > 0 && all.some((e) => e.kind !== 'adopted' && e.undoneAt !== null);
   return deps.redact({ shopName: deps.shop.name, company: deps.shop.config.company.name, actions: plan.actions, adopted, blockers, resuming }) as UndoPreview;
