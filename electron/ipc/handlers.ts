@@ -129,6 +129,13 @@ function unredactedHandlers(service: ProvisioningService, ports: HostPorts): Han
       service.removeShop(shopId);
       return null;
     },
+    previewUndo: (shopId) => service.previewUndo(shopId),
+    undoShop: async ({ shopId, confirmCompany }) => {
+      // The typed confirmation is checked here too: the page is untrusted input.
+      const company = service.shop(shopId).config.company.name;
+      if (confirmCompany.trim() !== company) throw new CommandRefusedError(`The company name typed does not match "${company}": nothing was removed.`, 'Type the company name exactly as shown to confirm.', 'not_confirmed');
+      return service.undoShop(shopId);
+    },
     checkShopFile: async (text) => {
       const config = parseShopText(text);
       if (config && typeof config === 'object' && '__parseError' in config) {

@@ -40,6 +40,8 @@ export function createHttpApi(): PosApi {
     listShops: call('listShops'),
     saveShop: call('saveShop'),
     removeShop: call('removeShop'),
+    previewUndo: call('previewUndo'),
+    undoShop: call('undoShop'),
     checkShopFile: call('checkShopFile'),
     exportShopFile: call('exportShopFile'),
     getRun: call('getRun'),

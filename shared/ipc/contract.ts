@@ -5,6 +5,7 @@ import type { RunEvent, RunView } from '../runView';
 import type { ShopIssue } from '../shop/validate';
 import type { StepId } from '../steps/catalog';
 import type { Result } from './result';
+import type { UndoPreview, UndoResult } from '../undo';
 
 export interface SiteInput {
   /** Present when editing. */
@@ -140,6 +141,13 @@ export interface PosApi {
   listShops(siteId: string): Promise<Result<ShopSummary[]>>;
   saveShop(input: ShopSaveInput): Promise<Result<ShopSaved>>;
   removeShop(shopId: string): Promise<Result<null>>;
+  /** What "Remove shop from ERPNext" would remove and restore, and whether it refuses; only reads the site. */
+  previewUndo(shopId: string): Promise<Result<UndoPreview>>;
+  /**
+   * Removes from ERPNext what the shop's runs created and restores what they changed; main checks the
+   * typed company name itself. Resolves when done; each step is logged (log entries) as it goes.
+   */
+  undoShop(input: { shopId: string; confirmCompany: string }): Promise<Result<UndoResult>>;
   /** Parses and validates a shop file's text (the page reads the file itself); saves nothing. */
   checkShopFile(text: string): Promise<Result<ShopCheck>>;
   /** Saves the shop's configuration as a JSON file chosen in a save dialog; null when cancelled. */
@@ -205,6 +213,8 @@ export const POS_COMMANDS = [
   'listShops',
   'saveShop',
   'removeShop',
+  'previewUndo',
+  'undoShop',
   'checkShopFile',
   'exportShopFile',
   'getRun',

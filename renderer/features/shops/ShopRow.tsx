@@ -5,6 +5,7 @@ import { ProgressBar } from '../ui/ProgressBar';
 import { StatusBadge } from '../ui/StatusBadge';
 import { runLook } from '../ui/statusLook';
 import { RemoveShopButton } from './RemoveShopButton';
+import { RemoveFromErpnextButton } from '../undo/RemoveFromErpnextButton';
 
 /** A shop at a glance: name, company, run state (live when the run pushes updates) and progress. */
 export function ShopRow({ shop }: { shop: ShopSummary }) {
@@ -32,6 +33,7 @@ export function ShopRow({ shop }: { shop: ShopSummary }) {
         <a className="button" href={hrefFor({ name: 'editShop', siteId: shop.siteId, shopId: shop.id })} aria-label={`Edit ${shop.name}`}>
           Edit
         </a>
+        {shop.latestRun && <RemoveFromErpnextButton shop={shop} />}
         <RemoveShopButton shop={shop} />
       </div>
     </article>
