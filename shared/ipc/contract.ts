@@ -62,6 +62,8 @@ export interface ShopSummary extends ShopRecord {
   skippedSteps: StepId[];
   /** The company already exists in ERPNext (a run created or adopted it): its name, abbreviation, country, currency and chart are fixed. */
   companyExists: boolean;
+  /** The last thing done to the shop was removing it from ERPNext (undo finished after its latest run). */
+  removedFromErpnext: boolean;
 }
 
 export interface AppInfo {

@@ -26,7 +26,12 @@ export function ShopRow({ shop }: { shop: ShopSummary }) {
         </p>
       </div>
       <div className="shop-row-state">
-        <StatusBadge look={runLook(run)} state={(run?.status ?? 'NOT_STARTED').toLowerCase()} testId="shop-status" />
+        {/* Unless a newer run started since (its live view names another run). */}
+        {shop.removedFromErpnext && (!view || view.run.id === shop.latestRun?.id) ? (
+          <StatusBadge look={{ label: 'Removed from ERPNext', tone: 'neutral', icon: 'info' }} state="removed" testId="shop-status" />
+        ) : (
+          <StatusBadge look={runLook(run)} state={(run?.status ?? 'NOT_STARTED').toLowerCase()} testId="shop-status" />
+        )}
         <ProgressBar value={progress} label={`${shop.name} progress`} />
       </div>
       <div className="button-row">

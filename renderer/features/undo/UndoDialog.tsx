@@ -20,7 +20,8 @@ function Plan({ preview }: { preview: UndoPreview }) {
   return (
     <>
       <h3>Removed or restored, in this order</h3>
-      <ol className="undo-plan" data-testid="undo-plan">
+      {/* Scrolls when long: focusable, so a keyboard can scroll it too. */}
+      <ol className="undo-plan" tabIndex={0} aria-label="Removed or restored, in this order" data-testid="undo-plan">
         {preview.actions.map((action, i) => (
           <li key={i}>{describeUndoAction(action)}</li>
         ))}
@@ -28,7 +29,7 @@ function Plan({ preview }: { preview: UndoPreview }) {
       {preview.adopted.length > 0 && (
         <>
           <h3>Kept as they were (they existed before)</h3>
-          <ul className="undo-plan">
+          <ul className="undo-plan" tabIndex={0} aria-label="Kept as they were">
             {preview.adopted.map((record) => (
               <li key={describeRecord(record)}>{describeRecord(record)}</li>
             ))}
@@ -107,7 +108,7 @@ export function UndoDialog({ shopName, state, onConfirm, onClose }: UndoDialogPr
           <>
             <p role="status">Removing… each step is saved, so closing the app now loses nothing: remove again to go on.</p>
             <progress aria-label="Removing from ERPNext" />
-            <ol className="undo-log" role="log" aria-label="Removal progress" data-testid="undo-progress">
+            <ol className="undo-log" role="log" tabIndex={0} aria-label="Removal progress" data-testid="undo-progress">
               {state.lines.map((line, i) => (
                 <li key={i}>{line}</li>
               ))}
