@@ -3,6 +3,8 @@ import { ErpNextClient } from '../../../electron/erpnext/client';
 import { runUndo, previewUndo, type UndoDeps } from '../../../electron/engine/undo/undoShop';
 import { Logger } from '../../../electron/logging/logger';
 import { createRedactor } from '../../../electron/logging/redact';
+import { RunController } from '../../../electron/engine/controller';
+import { validateShop } from '../../../shared/shop';
 import { RunStatus } from '../../../shared/status';
 import { describeUndoAction } from '../../../shared/undo';
 import { countsThroughApi } from '../../support/duplicates';
@@ -108,6 +110,26 @@ describe('undo', () => {
     const second = await runUndo(deps(h));
     expect(second.status, second.message).toBe('COMPLETED');
     expect(zeros(await counts(h))).toEqual(await counts(h));
+  });
+
+  it('keeps a record another shop of the site also uses (the walk-in customer) and says so; that shop is untouched', async () => {
+    h = await provisioned();
+    const other = validateShop({ ...NO_STOCK_SHOP, company: { name: 'Bean Bar', abbr: 'BB', country: 'United States', currency: 'USD' }, demoItems: false });
+    if (!other.ok) throw new Error('shop');
+    const bean = h.store.shops.upsert(h.shop.siteId, other.value);
+    const d = deps(h);
+    const beanRun = new RunController({ store: h.store, shop: bean, client: d.client, logger: new Logger(h.store, d.redact, { shopId: bean.id }), redact: d.redact, options: { siteLease: false } });
+    expect((await beanRun.start()).run.status).toBe(RunStatus.Completed);
+    beanRun.dispose();
+
+    const preview = await previewUndo(deps(h));
+    expect(preview.actions.map(describeUndoAction)).toContain('Keep Customer "Walk-in Customer": also used by shop "Bean Bar" of this site');
+    const result = await runUndo(deps(h));
+    expect(result.status, result.message).toBe('COMPLETED');
+    expect(result.message).toMatch(/1 kept/);
+    expect(h.sandbox.db.count('Customer', { customer_name: 'Walk-in Customer' })).toBe(1);
+    expect(h.sandbox.db.count('Company', { company_name: 'Corner Cafe' })).toBe(0);
+    expect([h.sandbox.db.count('Company', { company_name: 'Bean Bar' }), h.sandbox.db.count('POS Profile', { name: 'Bean Bar POS' }), h.sandbox.db.count('POS Opening Entry', { pos_profile: 'Bean Bar POS', docstatus: 1 })]).toEqual([1, 1, 1]);
   });
 
   it('stops and says why when ERPNext keeps the ledger of the opening stock', async () => {
