@@ -283,7 +283,7 @@ export class RunController {
     const networkWait = withDefaults(DEFAULT_NETWORK_WAIT, options.networkWait);
     const clean = <T>(value: T) => redact(value) as T;
     const describe = (error: unknown): ErrorInfo => clean(describeFailure(error));
-    const executorDeps = (stepId: StepId) => ({ client: this.siteClient(), logger, shop: this.deps.shop.config, now: options.now, writes: this.journal(stepId), ledger: storeLedger(this.deps.store, () => this.lock.current, () => ({ runId: this.run.id, stepId })), serverTimeoutMs: options.serverTimeoutMs ?? DEFAULT_SERVER_TIMEOUT_MS, reads: (this.reads ??= new SiteReads(this.siteClient())) });
+    const executorDeps = (stepId: StepId) => ({ client: this.siteClient(), logger, shop: this.deps.shop.config, now: options.now, writes: this.journal(stepId), ledger: storeLedger(this.deps.store, this.deps.shop.id, () => ({ runId: this.run.id, stepId })), serverTimeoutMs: options.serverTimeoutMs ?? DEFAULT_SERVER_TIMEOUT_MS, reads: (this.reads ??= new SiteReads(this.siteClient())) });
     return {
       executeStep: async (stepId, current, callbacks, signal) => {
         const step = () => executeStep(executorDeps(stepId), stepId, current, callbacks, signal);

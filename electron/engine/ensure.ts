@@ -87,9 +87,11 @@ export async function ensureRecord<T>(ctx: StepContext, spec: EnsureSpec<T>): Pr
     ctx.writes.sending(spec.what);
     try {
       const record = await spec.create();
+      // Recorded before the intent is settled: a crash in between leaves the intent, and the next attempt
+      // finds the record as ours (never as adopted, which undo would leave behind).
+      ctx.ledger.record({ kind: 'created', ...spec.target(record) });
       ctx.writes.settled(spec.what);
       ctx.effects.created.push(spec.what);
-      ctx.ledger.record({ kind: 'created', ...spec.target(record) });
       ctx.log.info(`${spec.what} created`);
       return { record, created: true };
     } catch (error) {

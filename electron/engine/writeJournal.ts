@@ -16,7 +16,7 @@ export function storeJournal(store: Store, shopId: string, fence: () => LockFenc
   };
 }
 
-/** The shop's effects record in SQLite, written only by the holder of the shop's run lock. */
-export function storeLedger(store: Store, fence: () => LockFence, context: () => { runId: string; stepId: string }): EffectLedger {
-  return { record: (effect) => store.effects.record(fence(), effect, context()) };
+/** The shop's effects record in SQLite (see EffectsRepository: a fact about the site, kept even after a takeover). */
+export function storeLedger(store: Store, shopId: string, context: () => { runId: string; stepId: string }): EffectLedger {
+  return { record: (effect) => store.effects.record(shopId, effect, context()) };
 }

@@ -71,18 +71,20 @@ function fromRow(row: Row): ShopEffect {
 const HOLDS_LOCK = 'EXISTS (SELECT 1 FROM run_locks WHERE shop_id = ? AND token = ?)';
 
 /**
- * What runs did on the site, per shop: the undo's only source of truth. Written by the holder of the
- * shop's lock. A record recorded again (a retried create, a re-run) stays one row: a change keeps the
+ * What runs did on the site, per shop: the undo's only source of truth. Recording is not fenced by the
+ * shop lock: it states what this process did on the site, which stays true even when its lock was taken
+ * over meanwhile (an answer that came after a pause); losing it would leave the record behind at undo.
+ * Undo's progress (markUndone) is fenced. A record recorded again (a retried create, a re-run) stays one row: a change keeps the
  * value from before the first change, unless that change was undone since (then the new before counts).
  */
 export class EffectsRepository {
   constructor(private readonly db: Database.Database) {}
 
-  record(fence: LockFence, effect: NewEffect, context: { runId: string; stepId: string }): void {
-    const written = this.db
+  record(shopId: string, effect: NewEffect, context: { runId: string; stepId: string }): void {
+    this.db
       .prepare(
         `INSERT INTO shop_effects (shop_id, run_id, step_id, kind, doctype, name, field, parent_doctype, parent_name, before_value, after_value, recorded_at)
-         SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE ${HOLDS_LOCK}
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (shop_id, kind, doctype, name, field) DO UPDATE SET
            after_value = excluded.after_value,
            before_value = CASE WHEN undone_at IS NULL THEN before_value ELSE excluded.before_value END,
@@ -90,7 +92,7 @@ export class EffectsRepository {
            undone_at = NULL, undo_note = NULL`,
       )
       .run(
-        fence.shopId,
+        shopId,
         context.runId,
         context.stepId,
         effect.kind,
@@ -102,10 +104,7 @@ export class EffectsRepository {
         effect.kind === 'changed' ? JSON.stringify(effect.before ?? null) : null,
         effect.kind === 'changed' ? JSON.stringify(effect.after ?? null) : toJson(effect.after),
         now(),
-        fence.shopId,
-        fence.token,
       );
-    if (written.changes === 0) throw new LockLostError(fence.shopId);
   }
 
   list(shopId: string): ShopEffect[] {

@@ -28,15 +28,15 @@ function world() {
 
 describe('effects record', () => {
   it('a record recorded again (a retried create, a re-run) stays one effect', () => {
-    const { shop, fence, context } = world();
-    store.effects.record(fence, { kind: 'created', doctype: 'Company', name: 'Corner Cafe' }, context);
-    store.effects.record(fence, { kind: 'created', doctype: 'Company', name: 'Corner Cafe' }, { ...context, runId: 'run-2' });
+    const { shop, context } = world();
+    store.effects.record(shop.id, { kind: 'created', doctype: 'Company', name: 'Corner Cafe' }, context);
+    store.effects.record(shop.id, { kind: 'created', doctype: 'Company', name: 'Corner Cafe' }, { ...context, runId: 'run-2' });
     expect(store.effects.list(shop.id).map((e) => [e.kind, e.doctype, e.name, e.runId])).toEqual([['created', 'Company', 'Corner Cafe', 'run-1']]);
   });
 
   it('a change keeps the value from before the first change, until it is undone', () => {
     const { shop, fence, context } = world();
-    const change = (before: unknown, after: unknown) => store.effects.record(fence, { kind: 'changed', doctype: 'Selling Settings', name: 'Selling Settings', field: 'customer_group', before, after }, context);
+    const change = (before: unknown, after: unknown) => store.effects.record(shop.id, { kind: 'changed', doctype: 'Selling Settings', name: 'Selling Settings', field: 'customer_group', before, after }, context);
     change('', 'Individual');
     change('Individual', 'Commercial');
     expect(store.effects.list(shop.id)).toMatchObject([{ before: '', after: 'Commercial', undoneAt: null }]);
@@ -46,22 +46,23 @@ describe('effects record', () => {
     expect(store.effects.pending(shop.id)).toMatchObject([{ before: 'Retail', after: 'Individual', undoneAt: null }]);
   });
 
-  it('only the holder of the shop lock writes it', () => {
+  it('a create answered after the lock was taken over is still recorded (it happened on the site); undo progress is fenced', () => {
     const { shop, fence, context } = world();
     store.locks.release(fence);
-    expect(() => store.effects.record(fence, { kind: 'created', doctype: 'Company', name: 'Corner Cafe' }, context)).toThrow(LockLostError);
-    expect(store.effects.list(shop.id)).toEqual([]);
+    store.effects.record(shop.id, { kind: 'created', doctype: 'Company', name: 'Corner Cafe' }, context);
+    const [effect] = store.effects.list(shop.id);
+    expect(effect).toMatchObject({ kind: 'created', name: 'Corner Cafe' });
+    expect(() => store.effects.markUndone(fence, effect!.id, 'removed')).toThrow(LockLostError);
+    expect(store.effects.pending(shop.id)).toHaveLength(1);
   });
 
   it('a record is shared when another shop of the same site recorded it, not one of another site', () => {
-    const { site, shop, fence, context } = world();
-    store.effects.record(fence, { kind: 'created', doctype: 'Customer', name: 'Walk-in Customer' }, context);
+    const { site, shop, context } = world();
+    store.effects.record(shop.id, { kind: 'created', doctype: 'Customer', name: 'Walk-in Customer' }, context);
     const other = shopOn(site.id, 'Bean Bar');
     const elsewhere = shopOn(store.sites.add({ url: 'https://other.test', displayUrl: 'https://other.test', apiKey: 'k2' }).id, 'Tea Hut');
     for (const s of [other, elsewhere]) {
-      const held = store.locks.acquire(s.id, 'run-x');
-      if (!held.ok) throw new Error('lock');
-      store.effects.record(held.fence, { kind: 'adopted', doctype: 'Customer', name: 'Walk-in Customer' }, context);
+      store.effects.record(s.id, { kind: 'adopted', doctype: 'Customer', name: 'Walk-in Customer' }, context);
     }
     expect(store.effects.sharedWith(shop.id, 'Customer', 'Walk-in Customer')).toEqual(['Bean Bar']);
   });

@@ -40,7 +40,7 @@ function world() {
   const controller = new AbortController();
   const ctx = {
     writes: storeJournal(store, shop.id, () => fence, () => ({ runId: run.id, stepId: 'step_7_customer' })),
-    ledger: storeLedger(store, () => fence, () => ({ runId: run.id, stepId: 'step_7_customer' })),
+    ledger: storeLedger(store, shop.id, () => ({ runId: run.id, stepId: 'step_7_customer' })),
     serverTimeoutMs: WINDOW_MS,
     signal: controller.signal,
     effects,
@@ -164,6 +164,8 @@ describe('ensureRecord', () => {
     expect(s.creates.length).toBe(1);
     expect(w.effects.adopted).toEqual(['Customer "Walk-in Customer"']);
     expect(w.logs.some((m) => /saved by an earlier attempt whose answer was lost: adopted/.test(m))).toBe(true);
+    // The earlier attempt was ours (a crash before its answer was recorded): undo must remove it.
+    expect(w.recorded()).toEqual(['created Customer Walk-in Customer']);
   });
 
   it('an earlier attempt whose window has passed is not waited for', async () => {
