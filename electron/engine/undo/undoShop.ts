@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { ErpNextClient } from '../../erpnext/client';
 import { ErpNextError } from '../../erpnext/errors';
 import type { Logger } from '../../logging/logger';
@@ -6,7 +7,8 @@ import type { Redactor } from '../../logging/redact';
 import type { Store } from '../../store';
 import type { ShopRecord } from '../../../shared/model';
 import { type UndoAction, type UndoPreview, type UndoResult, type UndoStepResult, describeUndoAction } from '../../../shared/undo';
-import { ShopLock } from '../shopLock';
+import { RunLockedError, ShopLock } from '../shopLock';
+import { SiteLease } from '../siteLease';
 import { describeFailure } from '../stepExecutor';
 import { applyUndoAction } from './apply';
 import { type UndoPlan, planUndo } from './plan';
@@ -20,6 +22,8 @@ export interface UndoDeps {
   logger: Logger;
   redact: Redactor;
   heartbeatMs?: number;
+  /** The claim on the shop kept on the ERPNext site (another computer running it); false to do without. */
+  siteLease?: boolean;
   onStep?: (step: UndoStepResult, done: number, total: number) => void;
 }
 
@@ -64,7 +68,12 @@ export async function runUndo(deps: UndoDeps): Promise<UndoResult> {
   const earlier = store.undoRuns.latest(shop.id);
   const undoId = earlier?.status === 'IN_PROGRESS' ? earlier.id : randomUUID();
   lock.acquire(undoId);
-  deps.client.transport.addWriteGuard(async () => lock.check());
+  // The same claim a run keeps on the site (same holder id): another computer running this shop stops undo.
+  const lease = deps.siteLease === false ? null : new SiteLease(() => deps.client, { holderId: `${hostname()}/${shop.id}`, host: hostname(), shopName: shop.name }, logger);
+  deps.client.transport.addWriteGuard(async () => {
+    lock.check();
+    await lease?.ensure();
+  });
   const steps: UndoStepResult[] = [];
   const finish = (status: 'COMPLETED' | 'REFUSED' | 'FAILED', message: string, extra: Partial<UndoResult> = {}): UndoResult => {
     const outcome = deps.redact({ undoId, status, message, steps, blockers: [], ...extra }) as UndoResult;
@@ -95,6 +104,10 @@ export async function runUndo(deps: UndoDeps): Promise<UndoResult> {
         const info = describeFailure(error);
         steps.push({ action, outcome: 'failed', message: info.message });
         log('error', `${describeUndoAction(action)}: ${info.message}`, { ...info });
+        if (error instanceof ErpNextError && error.code === 'shop_busy') {
+          finish('FAILED', info.message, { hint: info.hint });
+          throw new RunLockedError(shop.name, 'on another computer', info.hint);
+        }
         return finish('FAILED', `Stopped at "${describeUndoAction(action)}": ${info.serverMessage ?? info.message}`, { hint: stoppedHint(action, error) });
       }
       if (action.effectId !== null) store.effects.markUndone(lock.current, action.effectId, step.message);
@@ -105,6 +118,7 @@ export async function runUndo(deps: UndoDeps): Promise<UndoResult> {
     const kept = steps.filter((s) => s.outcome === 'kept').length;
     return finish('COMPLETED', `Removed the shop from ERPNext: ${steps.filter((s) => s.outcome === 'done').length} done, ${steps.filter((s) => s.outcome === 'already-gone').length} already gone${kept ? `, ${kept} kept (see why)` : ''}.`);
   } finally {
+    await lease?.release().catch(() => undefined);
     logger.flush();
     lock.release();
   }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../sandbox';
 import { cliWorld, runCli, type CliWorld } from '../../support/cli';
+import { leaseName } from '../../../electron/engine/siteLease';
 import { countsThroughApi } from '../../support/duplicates';
 import { SHOP_FILE } from '../../support/engineHarness';
 
@@ -65,6 +66,19 @@ describe('pos-provisioner undo', () => {
     expect(refused.code).toBe(1);
     expect(refused.stdout).toMatch(new RegExp(`Undo REFUSED: Nothing was removed[\\s\\S]*✗ POS Invoice ${invoice} by Administrator`));
     expect(sandbox.stats().writes).toBe(0);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('exits 75 with nothing removed while another computer holds the shop on the site', async () => {
+    const world = await provisioned();
+    const before = await counts();
+    const { apiKey, apiSecret } = sandbox.users.administrator;
+    const claim = { app: 'pos-provisioner', holderId: 'till-2/other', host: 'till-2', shopName: 'Corner Cafe', expiresAt: new Date(Date.now() + 120_000).toISOString() };
+    const tag = await fetch(`${sandbox.url}/api/resource/Tag`, { method: 'POST', headers: { Authorization: `token ${apiKey}:${apiSecret}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ name: leaseName('Corner Cafe'), description: JSON.stringify(claim) }) });
+    expect(tag.status, await tag.clone().text()).toBe(200);
+    const busy = await runCli(world.args('undo', '--yes'), { env: world.env });
+    expect(busy.code).toBe(75);
+    expect(busy.stdout).toMatch(/A run for "Corner Cafe" is already in progress \(on another computer\)\. Let that run finish there\. If till-2 is gone/);
     expect(await counts()).toEqual(before);
   });
 
