@@ -127,6 +127,14 @@ function existsButNotFound(what: string, cause: ErpNextError): ErpNextError {
   });
 }
 
+/**
+ * A record the run's reads found and uses as it is: recorded as adopted (undo never removes it; another
+ * shop that adopted what this one created keeps it alive at this one's undo).
+ */
+export function noteAdopted(ctx: StepContext, doctype: string, name: string): void {
+  ctx.ledger.record({ kind: 'adopted', doctype, name });
+}
+
 /** A field we changed on a record, with its value before (undo restores it where ERPNext allows). */
 export interface FieldChange {
   doctype: string;

@@ -1,6 +1,6 @@
 import type { Doc } from '../../erpnext/types';
 import { StepId } from '../../../shared/steps/catalog';
-import { ensureRecord, noteChange } from '../ensure';
+import { ensureRecord, noteAdopted, noteChange } from '../ensure';
 import { type ChartState, planChartOfAccounts } from '../plan/chartOfAccounts';
 import { failOnConflicts, planContext } from '../plan/context';
 import { CARD_ACCOUNT } from '../plan/names';
@@ -8,7 +8,7 @@ import type { StepBody, StepContext } from '../stepContext';
 import { allSettled } from './masters';
 
 async function ensureBankLeaf(ctx: StepContext, company: string, bank: NonNullable<ChartState['bank']>): Promise<string> {
-  if (bank.found) return bank.name;
+  if (bank.found) return (noteAdopted(ctx, 'Account', bank.name), bank.name);
   const { record } = await ensureRecord<Doc>(ctx, {
     what: `Account "${CARD_ACCOUNT}" for ${company}`,
     known: null,

@@ -4,9 +4,9 @@ import type { ErpNextClient } from '../../erpnext/client';
 import { ErpNextError } from '../../erpnext/errors';
 import type { Logger } from '../../logging/logger';
 import type { Redactor } from '../../logging/redact';
-import type { Store } from '../../store';
+import type { ShopEffect, Store } from '../../store';
 import type { ShopRecord } from '../../../shared/model';
-import { type UndoAction, type UndoPreview, type UndoResult, type UndoStepResult, describeUndoAction } from '../../../shared/undo';
+import { type UndoAction, type UndoPreview, type UndoResult, type UndoStepResult, describeRecord, describeUndoAction } from '../../../shared/undo';
 import { RunLockedError, ShopLock } from '../shopLock';
 import { SiteLease } from '../siteLease';
 import { describeFailure } from '../stepExecutor';
@@ -38,7 +38,10 @@ async function planFor(deps: UndoDeps): Promise<{ plan: UndoPlan; blockers: Undo
 export async function previewUndo(deps: UndoDeps): Promise<UndoPreview> {
   const { plan, blockers } = await planFor(deps);
   const all = deps.store.effects.list(deps.shop.id);
-  const adopted = all.filter((e) => e.kind === 'adopted').map((e) => ({ doctype: e.doctype, name: e.name, ...(e.parent ? { parent: e.parent } : {}) }));
+  // Adopted by a later run of this shop what an earlier one created is still ours: not listed as kept.
+  const key = (e: ShopEffect) => describeRecord(e);
+  const ours = new Set(all.filter((e) => e.kind === 'created').map(key));
+  const adopted = all.filter((e) => e.kind === 'adopted' && !ours.has(key(e))).map((e) => ({ doctype: e.doctype, name: e.name, ...(e.parent ? { parent: e.parent } : {}) }));
   // An earlier undo that stopped (refused by ERPNext, or the process died) left some effects undone.
   const resuming = plan.actions.length > 0 && all.some((e) => e.kind !== 'adopted' && e.undoneAt !== null);
   return deps.redact({ shopName: deps.shop.name, company: deps.shop.config.company.name, actions: plan.actions, adopted, blockers, resuming }) as UndoPreview;
@@ -115,6 +118,8 @@ export async function runUndo(deps: UndoDeps): Promise<UndoResult> {
       log(step.outcome === 'kept' ? 'warn' : 'info', step.message, { action: describeUndoAction(action) });
       deps.onStep?.(deps.redact(step) as UndoStepResult, steps.length, plan.actions.length);
     }
+    // The shop no longer uses what it adopted: another shop's undo need not keep those records for it.
+    for (const effect of store.effects.pending(shop.id).filter((e) => e.kind === 'adopted')) store.effects.markUndone(lock.current, effect.id, 'adopted: left as it was');
     const kept = steps.filter((s) => s.outcome === 'kept').length;
     return finish('COMPLETED', `Removed the shop from ERPNext: ${steps.filter((s) => s.outcome === 'done').length} done, ${steps.filter((s) => s.outcome === 'already-gone').length} already gone${kept ? `, ${kept} kept (see why)` : ''}.`);
   } finally {

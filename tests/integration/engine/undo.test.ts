@@ -130,6 +130,12 @@ describe('undo', () => {
     expect(h.sandbox.db.count('Customer', { customer_name: 'Walk-in Customer' })).toBe(1);
     expect(h.sandbox.db.count('Company', { company_name: 'Corner Cafe' })).toBe(0);
     expect([h.sandbox.db.count('Company', { company_name: 'Bean Bar' }), h.sandbox.db.count('POS Profile', { name: 'Bean Bar POS' }), h.sandbox.db.count('POS Opening Entry', { pos_profile: 'Bean Bar POS', docstatus: 1 })]).toEqual([1, 1, 1]);
+    // Once Bean Bar is removed too, nothing holds the customer for it any more.
+    expect(h.store.effects.sharedWith(h.shop.id, 'Customer', 'Walk-in Customer')).toEqual(['Bean Bar']);
+    const beanDeps = { ...deps(h), shop: bean };
+    expect((await runUndo(beanDeps)).status).toBe('COMPLETED');
+    expect(h.store.effects.sharedWith(h.shop.id, 'Customer', 'Walk-in Customer')).toEqual([]);
+    expect(h.sandbox.db.count('Company', { company_name: 'Bean Bar' })).toBe(0);
   });
 
   it('stops and says why when ERPNext keeps the ledger of the opening stock', async () => {
