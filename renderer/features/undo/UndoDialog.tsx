@@ -29,11 +29,8 @@ function Plan({ preview }: { preview: UndoPreview }) {
       {preview.adopted.length > 0 && (
         <>
           <h3>Kept as they were (they existed before)</h3>
-          <ul className="undo-plan" tabIndex={0} aria-label="Kept as they were">
-            {preview.adopted.map((record) => (
-              <li key={describeRecord(record)}>{describeRecord(record)}</li>
-            ))}
-          </ul>
+          {/* One paragraph: the site's own masters are many and need no reading one by one. */}
+          <p className="muted">{preview.adopted.map(describeRecord).join(', ')}</p>
         </>
       )}
     </>
