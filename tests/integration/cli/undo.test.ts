@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../sandbox';
 import { cliWorld, runCli, type CliWorld } from '../../support/cli';
@@ -10,6 +12,26 @@ import { SHOP_FILE } from '../../support/engineHarness';
 /** Demo items without opening stock: ERPNext keeps the ledger of booked stock (tests/integration/engine/undo.test.ts). */
 const SHOP = { ...SHOP_FILE, demoItems: [{ code: 'CC-ESPRESSO', name: 'Espresso', price: 2.5 }, { code: 'CC-WATER', name: 'Still Water', price: 1 }] };
 const EXPECT = { company: 'Corner Cafe', customer: 'Walk-in Customer', profile: 'Corner Cafe POS', items: ['CC-ESPRESSO', 'CC-WATER'] };
+
+/**
+ * The CLI on a terminal: util-linux `script` gives it a pseudo-terminal, and `answer` is typed once the
+ * question shows. Resolves with the exit code and everything it printed.
+ */
+function onTerminal(args: string[], env: Record<string, string>, answer: string): Promise<{ code: number | null; out: string }> {
+  const quote = (arg: string) => `'${arg.replace(/'/g, "'\\''")}'`;
+  const command = [process.execPath, path.resolve('bin/pos-provisioner.mjs'), ...args].map(quote).join(' ');
+  const child = spawn('script', ['-qfec', command, '/dev/null'], { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  let typed = false;
+  child.stdout.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+    if (!typed && out.includes('to remove it from ERPNext: ')) {
+      typed = true;
+      child.stdin.write(`${answer}\r`);
+    }
+  });
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, out })));
+}
 
 let sandbox: Sandbox;
 afterEach(async () => sandbox?.stop());
@@ -49,6 +71,21 @@ describe('pos-provisioner undo', () => {
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/Nothing to undo/);
     expect(sandbox.stats().writes).toBe(0);
+  });
+
+  it('on a terminal asks for the company name: a wrong one removes nothing (exit 1), the right one removes the shop', async () => {
+    const world = await provisioned();
+    const before = await counts();
+    const wrong = await onTerminal(world.args('undo'), world.env, 'Corner Caf');
+    expect(wrong.out).toMatch(/Type the company name \(Corner Cafe\) to remove it from ERPNext: /);
+    expect(wrong.out).toMatch(/Not confirmed: nothing was removed\./);
+    expect(wrong.code).toBe(1);
+    expect(await counts()).toEqual(before);
+
+    const right = await onTerminal(world.args('undo'), world.env, 'Corner Cafe');
+    expect(right.out).toMatch(/Undo COMPLETED/);
+    expect(right.code).toBe(0);
+    expect(await counts()).toEqual(none(before));
   });
 
   it('refuses with exit 1 and nothing removed while a POS invoice uses the shop, naming it', async () => {
