@@ -138,6 +138,17 @@ describe('undo', () => {
     expect(h.sandbox.db.count('Company', { company_name: 'Bean Bar' })).toBe(0);
   });
 
+  it('leaves a setting someone changed after our run as they set it, and says so', async () => {
+    h = await provisioned();
+    const { apiKey, apiSecret } = h.sandbox.users.administrator;
+    const put = await fetch(`${h.sandbox.url}/api/resource/Selling Settings/Selling Settings`, { method: 'PUT', headers: { Authorization: `token ${apiKey}:${apiSecret}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ customer_group: 'Commercial' }) });
+    expect(put.status, await put.clone().text()).toBe(200);
+    const result = await runUndo(deps(h));
+    expect(result.status, result.message).toBe('COMPLETED');
+    expect(result.steps.filter((s) => s.outcome === 'kept').map((s) => s.message)).toEqual(['Selling Settings Selling Settings customer_group was changed since (now "Commercial"): left as it is']);
+    expect(h.sandbox.db.get('Selling Settings', 'Selling Settings')).toMatchObject({ customer_group: 'Commercial', territory: '' });
+  });
+
   it('stops and says why when ERPNext keeps the ledger of the opening stock', async () => {
     h = await provisioned(SHOP_FILE);
     const result = await runUndo(deps(h));
