@@ -53,7 +53,7 @@ describe('a run going on (issue 11, item 1, and the indicator on every screen)',
 
     // Remove shop: the same.
     await openRoute(world, routes.site(siteId));
-    await sitesPage(page).shopRows.first().getByRole('button', { name: 'Remove Corner Cafe' }).click();
+    await sitesPage(page).shopRows.first().getByRole('button', { name: 'Remove Corner Cafe', exact: true }).click();
     await dialog.waitFor();
     expect(await dialog.textContent()).toMatch(/A run is going for Corner Cafe/);
     expect(await dialog.getByTestId('confirm-button').count()).toBe(0);
@@ -66,7 +66,7 @@ describe('a run going on (issue 11, item 1, and the indicator on every screen)',
     expect(world.service.listSites()).toHaveLength(1);
 
     // Now it may go.
-    await sitesPage(page).shopRows.first().getByRole('button', { name: 'Remove Corner Cafe' }).click();
+    await sitesPage(page).shopRows.first().getByRole('button', { name: 'Remove Corner Cafe', exact: true }).click();
     await dialog.getByTestId('confirm-button').click();
     await expect.poll(() => world.service.listShops(siteId).length).toBe(0);
   });

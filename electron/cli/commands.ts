@@ -24,7 +24,7 @@ export interface CommandOptions {
   run?: string;
   /** doctor --repair: fix what Repair safely can, after showing the plan. */
   repair?: boolean;
-  /** doctor --repair --yes: without asking. */
+  /** doctor --repair --yes / undo --yes: confirmed without asking. */
   yes?: boolean;
 }
 

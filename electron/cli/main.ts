@@ -10,6 +10,7 @@ import { fleetCommand } from './fleet';
 import { doctorCommand } from './doctor';
 import { handoverCommand } from './handover';
 import { planCommand } from './plan';
+import { undoCommand } from './undo';
 import { chaosHooks } from './chaos';
 import { HumanOutput, JsonOutput } from './output';
 import { defaultDbFile, legacyDataDirs } from './paths';
@@ -53,7 +54,7 @@ async function dispatch(command: string, args: string[]): Promise<number> {
   }
   // The desktop app's database from before the shared data folder moves in first (Linux only).
   if (!values.db) await adoptLegacyDatabase(defaultDbFile(), legacyDataDirs());
-  const options: CommandOptions = { db: values.db ?? defaultDbFile(), site: values.site, shop: values.shop, json: Boolean(values.json), step: values.step, level: values.level, out: values.out, file: values.file, run: values.run, repair: values.repair, yes: values.yes };
+  const options: CommandOptions = { db: values.db ?? defaultDbFile(), site: values.site, shop: values.shop, json: Boolean(values.json), step: values.step, level: values.level, out: values.out, file: values.file, run: values.run, repair: values.repair, yes: Boolean(values.yes) };
   // For `fleet`, --concurrency is how many shops run at once; the site's request limit keeps its default.
   const fleetConcurrency = command === 'fleet' ? positiveNumber(values.concurrency, 'concurrency') : undefined;
   if (fleetConcurrency !== undefined && !Number.isInteger(fleetConcurrency)) throw new UsageError(`--concurrency is a number of shops for fleet: a whole number, got "${values.concurrency}"`);
@@ -94,6 +95,8 @@ async function dispatch(command: string, args: string[]): Promise<number> {
         return handoverCommand(env);
       case 'doctor':
         return await doctorCommand(env);
+      case 'undo':
+        return await undoCommand(env);
       default:
         throw new UsageError(`unknown command "${command}"`, [], true);
     }

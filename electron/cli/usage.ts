@@ -20,6 +20,8 @@ commands:
   doctor [--shop FILE] [--site URL] [--json]         check a provisioned shop for drift (reads only):
                                                       exit 0 healthy, 2 degraded, 1 cannot sell
   doctor --repair [--yes]                             show the repair plan, ask (or --yes), fix what is safe, check again
+  undo [--shop FILE] [--site URL] [--yes]             remove from ERPNext what this app created (restores what it changed);
+                                                      asks for the company name unless --yes; run again to resume
   sandbox [--port N] [--db FILE] [--latency MS] [--faults SPEC]   start the ERPNext sandbox
 
 options:
@@ -36,4 +38,5 @@ options:
 
 exit codes: plan: 0 nothing to do, 2 changes to make, 1 conflicts (or the site could not be read), 64 bad input
             run: 0 COMPLETED, 2 PARTIAL, 1 FAILED, 64 bad usage or invalid shop file, 75 shop busy in another process, 130 interrupted
+            (undo: 0 done or nothing to do, 1 refused, stopped or not confirmed, 64 bad input or no --yes off a terminal, 75 shop busy)
             (fleet: 0 all COMPLETED, 2 any PARTIAL, 1 any FAILED, 75 any busy elsewhere, 130 interrupted)`;

@@ -22,7 +22,7 @@ import { describeFailure, executeStep } from './stepExecutor';
 import { recordRunPlan } from './runPlan';
 import type { StepPlan } from './plan/types';
 import type { WriteJournal } from './stepContext';
-import { storeJournal } from './writeJournal';
+import { storeJournal, storeLedger } from './writeJournal';
 import { buildView, eventsBetween } from './view';
 
 export { RunLockedError } from './shopLock';
@@ -326,7 +326,7 @@ export class RunController {
     const networkWait = withDefaults(DEFAULT_NETWORK_WAIT, options.networkWait);
     const clean = <T>(value: T) => redact(value) as T;
     const describe = (error: unknown): ErrorInfo => clean(describeFailure(error));
-    const executorDeps = (stepId: StepId) => ({ client: this.siteClient(), logger, shop: this.deps.shop.config, now: options.now, writes: this.journal(stepId), serverTimeoutMs: options.serverTimeoutMs ?? DEFAULT_SERVER_TIMEOUT_MS, reads: (this.reads ??= new SiteReads(this.siteClient())), onPreflight: (plans: StepPlan[]) => this.planned(clean(plans)) });
+    const executorDeps = (stepId: StepId) => ({ client: this.siteClient(), logger, shop: this.deps.shop.config, now: options.now, writes: this.journal(stepId), ledger: storeLedger(this.deps.store, this.deps.shop.id, () => ({ runId: this.run.id, stepId })), serverTimeoutMs: options.serverTimeoutMs ?? DEFAULT_SERVER_TIMEOUT_MS, reads: (this.reads ??= new SiteReads(this.siteClient())), onPreflight: (plans: StepPlan[]) => this.planned(clean(plans)) });
     return {
       executeStep: async (stepId, current, callbacks, signal) => {
         const step = () => executeStep(executorDeps(stepId), stepId, current, callbacks, signal);

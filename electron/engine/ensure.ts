@@ -1,5 +1,6 @@
 import { ErpNextError } from '../erpnext/errors';
 import { Backoff, sleep } from '../erpnext/retry';
+import type { EffectTarget } from '../store';
 import type { StepContext } from './stepContext';
 
 export interface EnsureSpec<T> {
@@ -13,6 +14,8 @@ export interface EnsureSpec<T> {
   /** Looks the record up by its natural key, on the site as it is now; null when it does not exist. */
   find: () => Promise<T | null>;
   create: () => Promise<T>;
+  /** Which record (or child row) on the site this is, for the shop's effects record (undo reads it). */
+  target: (record: T) => EffectTarget;
 }
 
 /** A create is sent at most this often; between sends, the server must have had time to give up. */
@@ -20,9 +23,21 @@ const MAX_SENDS = 3;
 /** Looking again for a record whose create got no answer: soon at first, then every few seconds. */
 const LOOK_AGAIN = { baseDelayMs: 250, maxDelayMs: 5_000, maxAttempts: Number.POSITIVE_INFINITY };
 
-function adopt<T>(ctx: StepContext, what: string, record: T, why: string): { record: T; created: false } {
-  ctx.effects.adopted.push(what);
-  ctx.log.info(`${what} ${why}: adopted`);
+function adopt<T>(ctx: StepContext, spec: EnsureSpec<T>, record: T, why: string): { record: T; created: false } {
+  ctx.effects.adopted.push(spec.what);
+  ctx.ledger.record({ kind: 'adopted', ...spec.target(record) });
+  ctx.log.info(`${spec.what} ${why}: adopted`);
+  return { record, created: false };
+}
+
+/**
+ * Ours, also when only found after a lost answer: undo removes it. (Shown as adopted in the summary,
+ * as before: the installer saw no create succeed.)
+ */
+function ours<T>(ctx: StepContext, spec: EnsureSpec<T>, record: T, why: string): { record: T; created: false } {
+  ctx.effects.adopted.push(spec.what);
+  ctx.ledger.record({ kind: 'created', ...spec.target(record) });
+  ctx.log.info(`${spec.what} ${why}: adopted`);
   return { record, created: false };
 }
 
@@ -62,16 +77,19 @@ export async function ensureRecord<T>(ctx: StepContext, spec: EnsureSpec<T>): Pr
   const pending = ctx.writes.pending(spec.what);
   if (pending !== null) {
     const late = await lookForLateCommit(ctx, spec, pending);
-    if (late) return adopt(ctx, spec.what, late, 'was saved by an earlier attempt whose answer was lost');
+    if (late) return ours(ctx, spec, late, 'was saved by an earlier attempt whose answer was lost');
   }
   for (let send = 1; ; send++) {
     const existing = send === 1 && pending === null && spec.known !== undefined ? spec.known : await spec.find();
-    if (existing) return adopt(ctx, spec.what, existing, 'already exists');
+    if (existing) return adopt(ctx, spec, existing, 'already exists');
     ctx.action(`Creating ${spec.what}`);
     const sentAt = Date.now();
     ctx.writes.sending(spec.what);
     try {
       const record = await spec.create();
+      // Recorded before the intent is settled: a crash in between leaves the intent, and the next attempt
+      // finds the record as ours (never as adopted, which undo would leave behind).
+      ctx.ledger.record({ kind: 'created', ...spec.target(record) });
       ctx.writes.settled(spec.what);
       ctx.effects.created.push(spec.what);
       ctx.log.info(`${spec.what} created`);
@@ -90,7 +108,7 @@ export async function ensureRecord<T>(ctx: StepContext, spec: EnsureSpec<T>): Pr
         throw error;
       }
       const late = await lookForLateCommit(ctx, spec, sentAt);
-      if (late) return adopt(ctx, spec.what, late, 'was saved by ERPNext although its answer was lost');
+      if (late) return ours(ctx, spec, late, 'was saved by ERPNext although its answer was lost');
       if (send >= MAX_SENDS) throw error;
     }
   }
@@ -109,9 +127,27 @@ function existsButNotFound(what: string, cause: ErpNextError): ErpNextError {
   });
 }
 
-/** Records a change to an existing record in the summary and the log. */
-export function noteChange(ctx: StepContext, what: string, detail?: Record<string, unknown>): void {
+/**
+ * A record the run's reads found and uses as it is: recorded as adopted (undo never removes it; another
+ * shop that adopted what this one created keeps it alive at this one's undo).
+ */
+export function noteAdopted(ctx: StepContext, doctype: string, name: string): void {
+  ctx.ledger.record({ kind: 'adopted', doctype, name });
+}
+
+/** A field we changed on a record, with its value before (undo restores it where ERPNext allows). */
+export interface FieldChange {
+  doctype: string;
+  name: string;
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** Records a change to an existing record in the summary, the log and the shop's effects record. */
+export function noteChange(ctx: StepContext, what: string, detail?: Record<string, unknown>, fields: readonly FieldChange[] = []): void {
   ctx.effects.changed.push(what);
+  for (const change of fields) ctx.ledger.record({ kind: 'changed', ...change });
   ctx.log.info(`${what} updated`, detail);
 }
 

@@ -45,7 +45,8 @@ export async function applyFill(ctx: StepContext, plan: FillPlan): Promise<{ cha
   if (plan.changed.length > 0) {
     ctx.action(`Updating ${plan.doctype}`);
     await ctx.client.update(plan.doctype, plan.doctype, Object.fromEntries(plan.changed.map((c) => [c.field, c.to])));
-    noteChange(ctx, `${plan.doctype} (${plan.changed.map((c) => c.field).join(', ')})`, { changed: plan.changed });
+    const fields = plan.changed.map((c) => ({ doctype: plan.doctype, name: plan.doctype, field: c.field, before: c.from, after: c.to }));
+    noteChange(ctx, `${plan.doctype} (${plan.changed.map((c) => c.field).join(', ')})`, { changed: plan.changed }, fields);
   }
   return { changed: plan.changed, kept: plan.kept };
 }

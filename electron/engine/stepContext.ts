@@ -1,4 +1,5 @@
 import type { ErpNextClient } from '../erpnext/client';
+import type { NewEffect } from '../store';
 import type { ShopConfig } from '../../shared/shop/schema';
 import type { StepId } from '../../shared/steps/catalog';
 import type { StepEffects, StepOutputs } from './outputs';
@@ -23,6 +24,8 @@ export interface StepContext {
   action(label: string): void;
   log: StepLog;
   effects: StepEffects;
+  /** The shop's persisted record of what runs did on the site (created / adopted / changed): undo reads it. */
+  ledger: EffectLedger;
   /** Today's date and the current time as ERPNext's site sees them (site time zone). */
   siteNow(): { date: string; datetime: string };
   /** Creates sent but not confirmed (persisted): see ensureRecord. */
@@ -39,6 +42,11 @@ export interface WriteJournal {
   sending(what: string): void;
   /** The record was seen, or ERPNext answered: nothing pending any more. */
   settled(what: string): void;
+}
+
+/** Writes the shop's effects record (SQLite, under the run lock); recording a record again is harmless. */
+export interface EffectLedger {
+  record(effect: NewEffect): void;
 }
 
 export interface StepLog {

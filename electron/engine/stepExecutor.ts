@@ -15,7 +15,7 @@ import type { PlanContext, PlanItem, StepPlan } from './plan/types';
 import { preflightFailure, preflightOnce, stepsStillToRun } from './preflight';
 import type { SiteReads } from './reads/siteReads';
 import type { Steps } from './runState';
-import { type StepContext, type WriteJournal, clockIn } from './stepContext';
+import { type EffectLedger, type StepContext, type WriteJournal, clockIn } from './stepContext';
 import { createStepScope, stepScope } from './stepScope';
 import { STEP_BODIES } from './steps';
 
@@ -27,6 +27,8 @@ export interface ExecutorDeps {
   now?: () => Date;
   /** The shop's journal of creates sent without an answer yet. */
   writes: WriteJournal;
+  /** The shop's effects record (what was created, adopted, changed), for undo. */
+  ledger: EffectLedger;
   serverTimeoutMs: number;
   /** The run's reads (one per Start/Continue/Retry: the site may have changed while the run rested). */
   reads: SiteReads;
@@ -110,6 +112,7 @@ export async function executeStep(deps: ExecutorDeps, stepId: StepId, steps: Ste
     },
     log: { debug: log('debug'), info: log('info'), warn: log('warn') },
     effects,
+    ledger: deps.ledger,
     siteNow: () => clockIn((outputOf(steps, StepId.EngineCheck)?.timeZone as string | null) ?? null, deps.now?.() ?? new Date()),
     writes: deps.writes,
     serverTimeoutMs: deps.serverTimeoutMs,

@@ -1,5 +1,5 @@
 import type { LockFence, Store } from '../store';
-import type { WriteJournal } from './stepContext';
+import type { EffectLedger, WriteJournal } from './stepContext';
 
 /**
  * The shop's journal of creates sent without an answer yet, kept in SQLite (so a retry, a resume or a
@@ -14,4 +14,9 @@ export function storeJournal(store: Store, shopId: string, fence: () => LockFenc
     sending: (what) => void store.writeIntents.sending(fence(), what, context()),
     settled: (what) => store.writeIntents.settled(fence(), what),
   };
+}
+
+/** The shop's effects record in SQLite (see EffectsRepository: a fact about the site, kept even after a takeover). */
+export function storeLedger(store: Store, shopId: string, context: () => { runId: string; stepId: string }): EffectLedger {
+  return { record: (effect) => store.effects.record(shopId, effect, context()) };
 }

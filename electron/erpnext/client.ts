@@ -177,6 +177,17 @@ export class ErpNextClient {
     return this.written({ doctype: parent.doctype, name: parent.name, kind: 'child' }, () => this.callPost<T>('frappe.client.insert', { doc }, options));
   }
 
+  /**
+   * Removes one child row (a company's Mode of Payment account) through its parent, which ERPNext saves:
+   * frappe.client.delete answers with no `message` (it returns None).
+   */
+  async deleteChildRow(parent: { doctype: string; name: string }, childDoctype: string, rowName: string, options?: CallOptions): Promise<void> {
+    await this.written({ doctype: parent.doctype, name: parent.name, kind: 'child' }, async () => {
+      await this.transport.request({ method: 'POST', path: '/api/method/frappe.client.delete', body: { doctype: childDoctype, name: rowName } }, options);
+      return undefined;
+    });
+  }
+
   /** Inserts in chunks of 200 (ERPNext's cap); each chunk is one transaction. Returns the new names. */
   async insertMany(docs: Record<string, unknown>[], options?: CallOptions): Promise<string[]> {
     const names: string[] = [];

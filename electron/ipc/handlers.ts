@@ -110,13 +110,16 @@ function unredactedHandlers(service: ProvisioningService, ports: HostPorts): Han
       service.listShops(siteId).map((shop): ShopSummary => {
         const run = service.store.runs.latestForShop(shop.id);
         const view = run ? service.runView(shop.id) : null;
+        const undo = service.store.undoRuns.latest(shop.id);
+        const removed = undo?.status === 'COMPLETED' && !!run && (undo.finishedAt ?? '') > run.updatedAt;
         return {
           ...shop,
           latestRun: run && { id: run.id, status: run.status, phase: run.phase, updatedAt: run.updatedAt },
           progress: view?.progress ?? 0,
           runGoing: !service.store.locks.isFree(shop.id),
           skippedSteps: view?.steps.filter((step) => step.status === StepStatus.Skipped).map((step) => step.stepId) ?? [],
-          companyExists: service.existingCompany(shop.id) !== null,
+          companyExists: !removed && service.existingCompany(shop.id) !== null,
+          removedFromErpnext: removed,
         };
       }),
     saveShop: async ({ siteId, shopId, config }) => {
@@ -133,6 +136,13 @@ function unredactedHandlers(service: ProvisioningService, ports: HostPorts): Han
     checkShopOnSite: async ({ siteId, config }) => {
       const result = await service.checkShopOnSite(siteId, config);
       return result.ok ? { checked: true, check: result.check } : { checked: false, issues: result.issues };
+    },
+    previewUndo: (shopId) => service.previewUndo(shopId),
+    undoShop: async ({ shopId, confirmCompany }) => {
+      // The typed confirmation is checked here too: the page is untrusted input.
+      const company = service.shop(shopId).config.company.name;
+      if (confirmCompany.trim() !== company) throw new CommandRefusedError(`The company name typed does not match "${company}": nothing was removed.`, 'Type the company name exactly as shown to confirm.', 'not_confirmed');
+      return service.undoShop(shopId);
     },
     checkShopFile: async (text) => {
       const config = parseShopText(text);

@@ -29,6 +29,8 @@ const posApi = {
   listShops: invoke('listShops'),
   saveShop: invoke('saveShop'),
   removeShop: invoke('removeShop'),
+  previewUndo: invoke('previewUndo'),
+  undoShop: invoke('undoShop'),
   checkShopFile: invoke('checkShopFile'),
   planShop: invoke('planShop'),
   checkShopOnSite: invoke('checkShopOnSite'),

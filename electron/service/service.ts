@@ -32,6 +32,8 @@ import type { DiagnoseScope } from '../engine/doctor';
 import type { PlanContext } from '../engine/plan/types';
 import type { DoctorReport, RepairPlan } from '../../shared/doctor';
 import { type ClientTuning, clientForSite } from './siteClient';
+import { type UndoDeps, previewUndo, runUndo } from '../engine/undo/undoShop';
+import type { UndoPreview, UndoResult, UndoStepResult } from '../../shared/undo';
 
 export interface ServiceOptions {
   dbFile: string;
@@ -483,6 +485,27 @@ export class ProvisioningService {
     logger.onStored((entries) => this.logListeners.forEach((listener) => listener(entries)));
     this.loggers.add(logger);
     return logger;
+  }
+
+  /** What "Remove shop from ERPNext" would remove and restore, and whether it would refuse. Only reads the site. */
+  previewUndo(shopId: string): Promise<UndoPreview> {
+    return previewUndo(this.undoDeps(shopId));
+  }
+
+  /**
+   * Removes from ERPNext what the shop's runs created and restores what they changed (engine/undo).
+   * Throws RunLockedError while a run (or another undo) of the shop is going.
+   */
+  undoShop(shopId: string, onStep?: (step: UndoStepResult, done: number, total: number) => void): Promise<UndoResult> {
+    return runUndo({ ...this.undoDeps(shopId), onStep });
+  }
+
+  private undoDeps(shopId: string): UndoDeps {
+    const shop = this.shop(shopId);
+    if (this.controllers.get(shopId)?.active) throw new RunLockedError(shop.name, 'in this window', 'Pause the run or wait for it to finish, then remove the shop.');
+    const logger = this.loggerFor({ shopId });
+    // A client of its own: undo adds its lock check to the client's write guards.
+    return { store: this.store, shop, client: this.clientFor(this.site(shop.siteId), logger), logger, redact: this.redact };
   }
 
   private clientFor(site: SiteRecord, logger: Logger): ErpNextClient {

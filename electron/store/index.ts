@@ -13,12 +13,14 @@ import { RunsRepository } from './runs';
 import { ShopsRepository } from './shops';
 import { SitesRepository } from './sites';
 import { WriteIntentsRepository } from './writeIntents';
+import { EffectsRepository, UndoRunsRepository } from './effects';
 
 export { StoreError } from './errors';
 export type { NewLogEntry } from './logs';
 export { type LockFence, type LockHolder, describeHolder } from './locks';
 export { type RunPatch, LockLostError } from './runs';
 export type { WriteIntent } from './writeIntents';
+export type { EffectKind, EffectTarget, NewEffect, ShopEffect, UndoRunRecord, UndoStatus } from './effects';
 export { currentOperator } from './history';
 export type { RunPlan, StoredPreview } from './plans';
 
@@ -33,6 +35,9 @@ export class Store {
   readonly history: HistoryRepository;
   readonly insights: InsightsRepository;
   readonly plans: PlansRepository;
+  /** What runs did on the site, per shop (undo reads it), and each undo. */
+  readonly effects: EffectsRepository;
+  readonly undoRuns: UndoRunsRepository;
   readonly schemaVersion: number;
 
   private constructor(
@@ -49,6 +54,8 @@ export class Store {
     this.history = new HistoryRepository(db);
     this.insights = new InsightsRepository(db);
     this.plans = new PlansRepository(db);
+    this.effects = new EffectsRepository(db);
+    this.undoRuns = new UndoRunsRepository(db);
   }
 
   /** Opens (creating when missing) the database at `file`, or ':memory:'. Throws StoreError with a hint. */

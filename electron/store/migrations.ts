@@ -205,4 +205,44 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 8,
+    name: 'shop effects and undo',
+    sql: `
+      -- Every record a run touched on the site, per shop (the undo reads only this): created by us (to be
+      -- removed), adopted (existed: never removed), changed (field, value before, value after: restored).
+      -- One row per record and field, so a retried create is one effect. A row for a child row we added
+      -- names its parent. undone_at is undo's persisted cursor: set once the effect is undone (or found gone).
+      CREATE TABLE shop_effects (
+        id INTEGER PRIMARY KEY,
+        shop_id TEXT NOT NULL REFERENCES shops(id) ON DELETE CASCADE,
+        run_id TEXT,
+        step_id TEXT,
+        kind TEXT NOT NULL CHECK (kind IN ('created', 'adopted', 'changed')),
+        doctype TEXT NOT NULL,
+        name TEXT NOT NULL,
+        field TEXT NOT NULL DEFAULT '',
+        parent_doctype TEXT,
+        parent_name TEXT,
+        before_value TEXT,
+        after_value TEXT,
+        recorded_at TEXT NOT NULL,
+        undone_at TEXT,
+        undo_note TEXT,
+        UNIQUE (shop_id, kind, doctype, name, field)
+      ) STRICT;
+      CREATE INDEX shop_effects_by_record ON shop_effects (doctype, name);
+
+      -- Each undo of a shop: its state survives a crash, so a second undo resumes where the first stopped.
+      CREATE TABLE undo_runs (
+        id TEXT PRIMARY KEY,
+        shop_id TEXT NOT NULL REFERENCES shops(id) ON DELETE CASCADE,
+        status TEXT NOT NULL CHECK (status IN ('IN_PROGRESS', 'COMPLETED', 'REFUSED', 'FAILED')),
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        outcome TEXT
+      ) STRICT;
+      CREATE INDEX undo_runs_by_shop ON undo_runs (shop_id, started_at);
+    `,
+  },
 ];

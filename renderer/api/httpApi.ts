@@ -42,6 +42,8 @@ export function createHttpApi(): PosApi {
     listShops: call('listShops'),
     saveShop: call('saveShop'),
     removeShop: call('removeShop'),
+    previewUndo: call('previewUndo'),
+    undoShop: call('undoShop'),
     checkShopFile: call('checkShopFile'),
     planShop: call('planShop'),
     checkShopOnSite: call('checkShopOnSite'),

@@ -7,6 +7,7 @@ import type { ShopIssue } from '../shop/validate';
 import type { ShopPlan, ShopSiteCheck } from '../plan/types';
 import type { StepId } from '../steps/catalog';
 import type { Result } from './result';
+import type { UndoPreview, UndoResult } from '../undo';
 
 export interface SiteInput {
   /** Present when editing. */
@@ -63,6 +64,8 @@ export interface ShopSummary extends ShopRecord {
   skippedSteps: StepId[];
   /** The company already exists in ERPNext (a run created or adopted it): its name, abbreviation, country, currency and chart are fixed. */
   companyExists: boolean;
+  /** The last thing done to the shop was removing it from ERPNext (undo finished after its latest run). */
+  removedFromErpnext: boolean;
 }
 
 export interface AppInfo {
@@ -151,6 +154,13 @@ export interface PosApi {
   listShops(siteId: string): Promise<Result<ShopSummary[]>>;
   saveShop(input: ShopSaveInput): Promise<Result<ShopSaved>>;
   removeShop(shopId: string): Promise<Result<null>>;
+  /** What "Remove shop from ERPNext" would remove and restore, and whether it refuses; only reads the site. */
+  previewUndo(shopId: string): Promise<Result<UndoPreview>>;
+  /**
+   * Removes from ERPNext what the shop's runs created and restores what they changed; main checks the
+   * typed company name itself. Resolves when done; each step is logged (log entries) as it goes.
+   */
+  undoShop(input: { shopId: string; confirmCompany: string }): Promise<Result<UndoResult>>;
   /** Parses and validates a shop file's text (the page reads the file itself); saves nothing. */
   checkShopFile(text: string): Promise<Result<ShopCheck>>;
   /** What a Start of the shop would do, read from the site (nothing is written): the Preview screen. */
@@ -232,6 +242,8 @@ export const POS_COMMANDS = [
   'listShops',
   'saveShop',
   'removeShop',
+  'previewUndo',
+  'undoShop',
   'checkShopFile',
   'planShop',
   'checkShopOnSite',

@@ -49,6 +49,8 @@ export const COMMAND_INPUTS: { [K in PosCommand]: z.ZodType<CommandInput<K>> } =
   listShops: id,
   saveShop: z.object({ siteId: id, shopId: id.optional(), config: z.unknown() }).strict() as z.ZodType<CommandInput<'saveShop'>>,
   removeShop: id,
+  previewUndo: id,
+  undoShop: z.object({ shopId: id, confirmCompany: text(140) }).strict(),
   checkShopFile: z.string().max(1_000_000),
   planShop: id,
   // The draft is validated by the service (validateShop) before any request: here only its envelope.

@@ -18,6 +18,7 @@ export const company: StepBody<typeof StepId.Company> = async (ctx) => {
       ctx.reads.cache.forget('Company');
       return (await ctx.reads.company(name, ctx.abbr)).company;
     },
+    target: (doc) => ({ doctype: 'Company', name: doc.name }),
     create: async () => {
       ctx.action(`Creating Company "${name}" (this builds its chart of accounts)`);
       return ctx.client.insert(

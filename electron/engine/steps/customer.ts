@@ -50,6 +50,7 @@ export const customer: StepBody<typeof StepId.Customer> = async (ctx) => {
     // the walk-in customer (they take turns, service/sharedRecords.ts) and may have made it since we read.
     known: state.found ?? undefined,
     find: () => findNow(ctx),
+    target: (doc) => ({ doctype: 'Customer', name: doc.name }),
     create: async () => {
       const [customerGroup, territory] = await Promise.all([masterFor.customerGroup(ctx, platform.customerGroup), masterFor.territory(ctx, platform.territory)]);
       return ctx.client.insert('Customer', { customer_name: name, customer_type: 'Individual', customer_group: customerGroup, territory, customer_details: customerMarker(ctx.shop) });
@@ -58,6 +59,7 @@ export const customer: StepBody<typeof StepId.Customer> = async (ctx) => {
   if (Number(record.disabled)) {
     await ctx.client.update('Customer', record.name, { disabled: 0 });
     ctx.effects.changed.push(`Customer "${record.name}" enabled`);
+    ctx.ledger.record({ kind: 'changed', doctype: 'Customer', name: record.name, field: 'disabled', before: 1, after: 0 });
   }
   return { customer: record.name };
 };

@@ -33,6 +33,7 @@ async function ensureItem(ctx: StepContext, { item, found }: DemoItemState, wher
     what: `Item "${item.code}"`,
     known: found ? { name: found.name } : null,
     find: () => findItem(ctx, item.code),
+    target: (doc) => ({ doctype: 'Item', name: doc.name }),
     create: () =>
       ctx.client.insert('Item', {
         item_code: item.code,
@@ -59,11 +60,12 @@ async function ensurePrice(ctx: StepContext, itemCode: string, item: DemoItem, k
     known: known === undefined ? undefined : known && { name: known.name, price_list_rate: known.rate },
     find: async () =>
       (await ctx.client.list('Item Price', { fields: ['name', 'price_list_rate'], filters: [['item_code', '=', itemCode], ['price_list', '=', where.priceList], ['uom', '=', where.uom], ['customer', 'is', 'not set']], orderBy: 'creation asc', limitPageLength: 1 }))[0] ?? null,
+    target: (doc) => ({ doctype: 'Item Price', name: doc.name }),
     create: () => ctx.client.insert('Item Price', { item_code: itemCode, price_list: where.priceList, uom: where.uom, price_list_rate: item.price }),
   });
   if (Number(record.price_list_rate) !== item.price) {
     await ctx.client.update('Item Price', record.name, { price_list_rate: item.price });
-    noteChange(ctx, `Price of ${itemCode} (${String(record.price_list_rate)} → ${item.price})`);
+    noteChange(ctx, `Price of ${itemCode} (${String(record.price_list_rate)} → ${item.price})`, undefined, [{ doctype: 'Item Price', name: record.name, field: 'price_list_rate', before: record.price_list_rate, after: item.price }]);
   }
 }
 
@@ -91,7 +93,7 @@ export const demoItems: StepBody<typeof StepId.DemoItems> = async (ctx) => {
   let group = DEMO_GROUP;
   if (!state.groupFound) {
     const root = await masterFor.itemGroupRoot(ctx, platform.itemGroupRoot);
-    group = (await ensureRecord<Doc>(ctx, { what: `Item Group "${DEMO_GROUP}"`, known: null, find: () => ctx.client.findDoc('Item Group', DEMO_GROUP), create: () => ctx.client.insert('Item Group', { item_group_name: DEMO_GROUP, parent_item_group: root, is_group: 0 }) })).record.name;
+    group = (await ensureRecord<Doc>(ctx, { what: `Item Group "${DEMO_GROUP}"`, known: null, find: () => ctx.client.findDoc('Item Group', DEMO_GROUP), target: (doc) => ({ doctype: 'Item Group', name: doc.name }), create: () => ctx.client.insert('Item Group', { item_group_name: DEMO_GROUP, parent_item_group: root, is_group: 0 }) })).record.name;
   }
   const where: Where = { company, pos, priceList: platform.priceList, uom, group };
   // Side by side: the site's limiter decides how many go at once.

@@ -1,5 +1,5 @@
 import type { Doc } from '../../erpnext/types';
-import { ensureRecord } from '../ensure';
+import { ensureRecord, noteAdopted } from '../ensure';
 import { type MasterPlan, planCustomerGroup, planItemGroupRoot, planTerritory, planUom } from '../plan/masters';
 import { planContext } from '../plan/context';
 import { DEMO_GROUP } from '../plan/names';
@@ -7,13 +7,14 @@ import type { StepContext } from '../stepContext';
 
 /** Creates a planned master when missing (its parent first); looks again by name after a lost answer. */
 export async function ensureMaster(ctx: StepContext, master: MasterPlan): Promise<string> {
-  if (master.found) return master.name;
+  if (master.found) return (noteAdopted(ctx, master.doctype, master.name), master.name);
   if (master.parent) await ensureMaster(ctx, master.parent);
   const { record } = await ensureRecord<Doc>(ctx, {
     what: `${master.doctype} "${master.name}"`,
     known: null,
     find: () => ctx.client.findDoc(master.doctype, master.name),
     create: () => ctx.client.insert(master.doctype, master.fields),
+    target: (doc) => ({ doctype: master.doctype, name: doc.name }),
   });
   return record.name;
 }

@@ -1,7 +1,7 @@
 import type { Doc } from '../../erpnext/types';
 import { ErpNextError } from '../../erpnext/errors';
 import type { StepId } from '../../../shared/steps/catalog';
-import { ensureRecord, noteChange } from '../ensure';
+import { ensureRecord, noteAdopted, noteChange } from '../ensure';
 import { failOnConflicts, planContext } from '../plan/context';
 import { type ModeState, type PlatformState, planPlatform } from '../plan/platform';
 import { applyFill } from '../singles';
@@ -10,12 +10,13 @@ import { allSettled, ensureMaster } from './masters';
 
 async function ensurePriceList(ctx: StepContext, state: PlatformState): Promise<string> {
   const { name, found } = state.priceList;
-  if (found) return name;
+  if (found) return (noteAdopted(ctx, 'Price List', name), name);
   const { currency } = ctx.shop.company;
   const { record } = await ensureRecord<Doc>(ctx, {
     what: `Price List "${name}"`,
     known: null,
     find: () => ctx.client.findDoc('Price List', name),
+    target: (doc) => ({ doctype: 'Price List', name: doc.name }),
     create: () => ctx.client.insert('Price List', { price_list_name: name, currency, selling: 1, buying: 0, enabled: 1 }),
   });
   return record.name;
@@ -25,13 +26,17 @@ async function ensureMode(ctx: StepContext, { method, found, type }: ModeState):
   if (found && !found.enabled) {
     ctx.action(`Enabling Mode of Payment "${found.name}"`);
     await ctx.client.update('Mode of Payment', found.name, { enabled: 1 });
-    noteChange(ctx, `Mode of Payment "${found.name}" enabled`);
+    noteChange(ctx, `Mode of Payment "${found.name}" enabled`, undefined, [{ doctype: 'Mode of Payment', name: found.name, field: 'enabled', before: 0, after: 1 }]);
   }
-  if (found) return { mode: found.name, type: found.type || type };
+  if (found) {
+    noteAdopted(ctx, 'Mode of Payment', found.name);
+    return { mode: found.name, type: found.type || type };
+  }
   const { record } = await ensureRecord<Doc>(ctx, {
     what: `Mode of Payment "${method.mode}"`,
     known: null,
     find: () => ctx.client.findDoc('Mode of Payment', method.mode),
+    target: (doc) => ({ doctype: 'Mode of Payment', name: doc.name }),
     create: () => ctx.client.insert('Mode of Payment', { mode_of_payment: method.mode, type, enabled: 1 }),
   });
   return { mode: record.name, type: String(record.type ?? type) };
@@ -39,7 +44,7 @@ async function ensureMode(ctx: StepContext, { method, found, type }: ModeState):
 
 /** The fiscal year covering today; a calendar year is created when none does (ERPNext refuses sales outside one). */
 async function ensureFiscalYear(ctx: StepContext, state: PlatformState): Promise<string> {
-  if (state.fiscalYear) return state.fiscalYear.name;
+  if (state.fiscalYear) return (noteAdopted(ctx, 'Fiscal Year', state.fiscalYear.name), state.fiscalYear.name);
   const { date } = ctx.siteNow();
   const year = date.slice(0, 4);
   const { record } = await ensureRecord<Doc>(ctx, {
@@ -50,6 +55,7 @@ async function ensureFiscalYear(ctx: StepContext, state: PlatformState): Promise
       const years = await ctx.reads.fiscalYears(date);
       return years[0] ? { name: years[0].name } : null;
     },
+    target: (doc) => ({ doctype: 'Fiscal Year', name: doc.name }),
     create: () => ctx.client.insert('Fiscal Year', { year: state.newFiscalYear, year_start_date: `${year}-01-01`, year_end_date: `${year}-12-31` }),
   });
   return record.name;

@@ -27,6 +27,8 @@ async function ensurePaymentAccounts(ctx: StepContext, company: string, state: P
         what: `${row.mode} account for ${company}`,
         known: row.found ? { company } : null,
         find: async () => rowFor(await ctx.client.getDoc('Mode of Payment', row.mode)),
+        // A company has one row per Mode of Payment: the company names the row (its hash name is not known when adopted).
+        target: () => ({ doctype: 'Mode of Payment Account', name: company, parent: { doctype: 'Mode of Payment', name: row.mode } }),
         create: async () => {
           if (!account) throw stepFailure(`No account for the payment method ${row.mode}.`, 'Check the chart of accounts step succeeded, then continue.');
           const parent = await ctx.client.insertChildRow({ doctype: 'Mode of Payment', name: row.mode, field: 'accounts' }, 'Mode of Payment Account', { company, default_account: account });
@@ -60,6 +62,10 @@ async function completeExisting(ctx: StepContext, state: ProfileState, company: 
   });
   const added = [...state.newPayments.map((p) => p.mode_of_payment), ...state.newUsers];
   noteChange(ctx, `POS Profile "${state.name}" (${[...(state.enable ? ['enabled again'] : []), ...(added.length ? [`${added.join(', ')} added`] : [])].join('; ')})`);
+  // Rows added to a profile that existed: named by what they hold, undo removes just these rows.
+  const parent = { doctype: 'POS Profile', name: state.name };
+  for (const payment of state.newPayments) ctx.ledger.record({ kind: 'created', doctype: 'POS Payment Method', name: String(payment.mode_of_payment), parent });
+  for (const user of newUsers) ctx.ledger.record({ kind: 'created', doctype: 'POS Profile User', name: user.user, parent });
 }
 
 /** Step 8: payment accounts for this company, then the POS Profile with exactly one default payment. */
@@ -77,6 +83,7 @@ export const posProfile: StepBody<typeof StepId.PosProfile> = async (ctx) => {
     what: `POS Profile "${state.name}"`,
     known: state.profile?.doc ?? null,
     find: () => ctx.client.findDoc('POS Profile', state.name),
+    target: (doc) => ({ doctype: 'POS Profile', name: doc.name }),
     create: async () =>
       ctx.client.insert('POS Profile', {
         name: state.name,

@@ -80,6 +80,8 @@ export const posSession: StepBody<typeof StepId.PosSession> = async (ctx) => {
     what: `POS Opening Entry for ${cashier} on ${profile}`,
     known: state.open,
     find: () => findNow(ctx, profile, cashier),
+    // The name ERPNext generated (POS-OPE-…): recorded as soon as it is known.
+    target: (doc) => ({ doctype: 'POS Opening Entry', name: doc.name }),
     create: async () => {
       // The planned drafts on the first send; as they are now on a later one (an earlier send may have settled some).
       const drafts = planned ?? (await freshDrafts(ctx, profile, cashier));

@@ -22,6 +22,7 @@ async function setCashierDefault(ctx: StepContext, cashier: string, company: str
   try {
     await ctx.client.insertChildRow({ doctype: 'User', name: cashier, field: 'defaults' }, 'DefaultValue', { defkey: 'company', defvalue: company });
     noteChange(ctx, `Default company of ${cashier} set to ${company}`);
+    ctx.ledger.record({ kind: 'created', doctype: 'DefaultValue', name: 'company', parent: { doctype: 'User', name: cashier }, after: company });
   } catch (error) {
     if (!(error instanceof ErpNextError && error.category === 'permission')) throw error;
     ctx.log.warn(`Not allowed to set defaults for ${cashier}; the cashier picks the company in the POS`);

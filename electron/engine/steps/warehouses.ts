@@ -12,6 +12,7 @@ async function ensureWarehouse(ctx: StepContext, company: string, warehouseName:
     known,
     // Exactly how ERPNext checks its own default warehouses (company + warehouse_name).
     find: async () => (await ctx.client.list('Warehouse', { fields: ['name', 'is_group', 'disabled'], filters: { company, warehouse_name: warehouseName }, limitPageLength: 1 }))[0] ?? null,
+    target: (doc) => ({ doctype: 'Warehouse', name: doc.name }),
     create: () => ctx.client.insert('Warehouse', { warehouse_name: warehouseName, company, parent_warehouse: parent, is_group: 0 }),
   });
   if (Number(record.is_group)) throw stepFailure(`The warehouse ${record.name} is a group, and a till cannot sell from a group.`, 'Rename it in ERPNext or choose another warehouse name in the shop form.');

@@ -5,6 +5,7 @@ import { ProgressBar } from '../ui/ProgressBar';
 import { StatusBadge } from '../ui/StatusBadge';
 import { runLook } from '../ui/statusLook';
 import { RemoveShopButton } from './RemoveShopButton';
+import { RemoveFromErpnextButton } from '../undo/RemoveFromErpnextButton';
 
 /** A shop at a glance: name, company, run state (live when the run pushes updates) and progress. */
 export function ShopRow({ shop }: { shop: ShopSummary }) {
@@ -25,13 +26,19 @@ export function ShopRow({ shop }: { shop: ShopSummary }) {
         </p>
       </div>
       <div className="shop-row-state">
-        <StatusBadge look={runLook(run)} state={(run?.status ?? 'NOT_STARTED').toLowerCase()} testId="shop-status" />
+        {/* Unless a newer run started since (its live view names another run). */}
+        {shop.removedFromErpnext && (!view || view.run.id === shop.latestRun?.id) ? (
+          <StatusBadge look={{ label: 'Removed from ERPNext', tone: 'neutral', icon: 'info' }} state="removed" testId="shop-status" />
+        ) : (
+          <StatusBadge look={runLook(run)} state={(run?.status ?? 'NOT_STARTED').toLowerCase()} testId="shop-status" />
+        )}
         <ProgressBar value={progress} label={`${shop.name} progress`} />
       </div>
       <div className="button-row">
         <a className="button" href={hrefFor({ name: 'editShop', siteId: shop.siteId, shopId: shop.id })} aria-label={`Edit ${shop.name}`}>
           Edit
         </a>
+        {shop.latestRun && <RemoveFromErpnextButton shop={shop} />}
         <RemoveShopButton shop={shop} />
       </div>
     </article>

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ensureRecord, noteChange, stepFailure } from '../../../electron/engine/ensure';
 import type { StepContext } from '../../../electron/engine/stepContext';
-import { storeJournal } from '../../../electron/engine/writeJournal';
+import { storeJournal, storeLedger } from '../../../electron/engine/writeJournal';
 import { ErpNextError } from '../../../electron/erpnext/errors';
 import { type LockFence, Store } from '../../../electron/store';
 import { validateShop } from '../../../shared/shop';
@@ -40,14 +40,19 @@ function world() {
   const controller = new AbortController();
   const ctx = {
     writes: storeJournal(store, shop.id, () => fence, () => ({ runId: run.id, stepId: 'step_7_customer' })),
+    ledger: storeLedger(store, shop.id, () => ({ runId: run.id, stepId: 'step_7_customer' })),
     serverTimeoutMs: WINDOW_MS,
     signal: controller.signal,
     effects,
     action: (label: string) => void actions.push(label),
     log: { debug: logAt('debug'), info: logAt('info'), warn: logAt('warn') },
   } as unknown as StepContext;
-  return { ctx, logs, entries, actions, effects, controller, pending: () => store.writeIntents.list(shop.id), shopId: shop.id, fence, runId: run.id };
+  const recorded = () => store.effects.list(shop.id).map((e) => `${e.kind} ${e.doctype} ${e.name}`);
+  return { ctx, logs, entries, actions, effects, controller, recorded, pending: () => store.writeIntents.list(shop.id), shopId: shop.id, fence, runId: run.id };
 }
+
+/** Which record the specs stand for, in the shop's effects record. */
+const customerTarget = (record: { name: string }) => ({ doctype: 'Customer', name: record.name });
 
 /** A site whose record appears when (and if) `commitAt` says so; counts creates and their times. */
 function site(options: { exists?: boolean; create?: (n: number) => 'ok' | Error; visibleAfterMs?: number } = {}) {
@@ -58,7 +63,7 @@ function site(options: { exists?: boolean; create?: (n: number) => 'ok' | Error;
     creates,
     finds: () => finds,
     spec: {
-      what: 'Customer "Walk-in Customer"',
+      what: 'Customer "Walk-in Customer"', target: customerTarget,
       find: async () => {
         finds++;
         return record;
@@ -80,6 +85,8 @@ describe('ensureRecord', () => {
     const s = site({ exists: true });
     await expect(ensureRecord(w.ctx, s.spec)).resolves.toEqual({ record: { name: 'Walk-in Customer' }, created: false });
     expect([s.creates.length, w.effects.adopted, w.effects.created]).toEqual([0, ['Customer "Walk-in Customer"'], []]);
+    // Adopted: recorded so undo knows it existed and never removes it.
+    expect(w.recorded()).toEqual(['adopted Customer Walk-in Customer']);
   });
 
   it('creates what is missing once, and leaves no intent behind', async () => {
@@ -87,13 +94,14 @@ describe('ensureRecord', () => {
     const s = site();
     await expect(ensureRecord(w.ctx, s.spec)).resolves.toMatchObject({ created: true });
     expect([s.creates.length, w.effects.created, w.pending()]).toEqual([1, ['Customer "Walk-in Customer"'], []]);
+    expect(w.recorded()).toEqual(['created Customer Walk-in Customer']);
     expect(w.actions).toContain('Creating Customer "Walk-in Customer"');
   });
 
   it('records the intent before the request leaves', async () => {
     const w = world();
     let seen: unknown[] = [];
-    await ensureRecord(w.ctx, { what: 'X', find: async () => null, create: async () => ((seen = w.pending().map((i) => i.what)), { name: 'X' }) });
+    await ensureRecord(w.ctx, { what: 'X', target: customerTarget, find: async () => null, create: async () => ((seen = w.pending().map((i) => i.what)), { name: 'X' }) });
     expect(seen).toEqual(['X']);
   });
 
@@ -108,7 +116,7 @@ describe('ensureRecord', () => {
   it('"already exists" means someone made it meanwhile: look again and adopt', async () => {
     const w = world();
     let made = false;
-    const spec = { what: 'Item "A"', find: async () => (made ? { name: 'A' } : null), create: async () => ((made = true), Promise.reject(new ErpNextError({ code: 'duplicate', status: 409, excType: 'DuplicateEntryError' }))) };
+    const spec = { what: 'Item "A"', target: customerTarget, find: async () => (made ? { name: 'A' } : null), create: async () => ((made = true), Promise.reject(new ErpNextError({ code: 'duplicate', status: 409, excType: 'DuplicateEntryError' }))) };
     await expect(ensureRecord(w.ctx, spec)).resolves.toEqual({ record: { name: 'A' }, created: false });
     expect(w.effects.adopted).toEqual(['Item "A"']);
   });
@@ -116,7 +124,7 @@ describe('ensureRecord', () => {
   it('ERPNext insisting it exists while nothing can be found is a clear failure, not a loop', async () => {
     const w = world();
     let creates = 0;
-    const spec = { what: 'Item "A"', find: async () => null, create: async () => (creates++, Promise.reject(new ErpNextError({ code: 'duplicate', status: 409, excType: 'DuplicateEntryError', serverMessage: 'Duplicate entry' }))) };
+    const spec = { what: 'Item "A"', target: customerTarget, find: async () => null, create: async () => (creates++, Promise.reject(new ErpNextError({ code: 'duplicate', status: 409, excType: 'DuplicateEntryError', serverMessage: 'Duplicate entry' }))) };
     await expect(ensureRecord(w.ctx, spec)).rejects.toThrow(/says Item "A" already exists, but it cannot be found/);
     expect(creates).toBe(3);
   });
@@ -128,6 +136,8 @@ describe('ensureRecord', () => {
     expect(s.creates.length).toBe(1);
     expect(s.finds()).toBeGreaterThan(2);
     expect(w.pending()).toEqual([]);
+    // Our own create, only seen late: still ours to undo.
+    expect(w.recorded()).toEqual(['created Customer Walk-in Customer']);
     expect(w.actions.some((a) => /ERPNext has not answered; checking whether it saved Customer "Walk-in Customer"… \d+ s/.test(a))).toBe(true);
   });
 
@@ -138,6 +148,8 @@ describe('ensureRecord', () => {
     expect(s.creates.length).toBe(2);
     expect(s.creates[1]! - s.creates[0]!).toBeGreaterThanOrEqual(WINDOW_MS - 5);
     expect(w.pending()).toEqual([]);
+    // A retried create is one effect.
+    expect(w.recorded()).toEqual(['created Customer Walk-in Customer']);
   });
 
   it('a create sent by an earlier attempt (the journal) is looked for before anything is sent', async () => {
@@ -152,6 +164,8 @@ describe('ensureRecord', () => {
     expect(s.creates.length).toBe(1);
     expect(w.effects.adopted).toEqual(['Customer "Walk-in Customer"']);
     expect(w.logs.some((m) => /saved by an earlier attempt whose answer was lost: adopted/.test(m))).toBe(true);
+    // The earlier attempt was ours (a crash before its answer was recorded): undo must remove it.
+    expect(w.recorded()).toEqual(['created Customer Walk-in Customer']);
   });
 
   it('an earlier attempt whose window has passed is not waited for', async () => {
@@ -174,7 +188,7 @@ describe('ensureRecord', () => {
 
   it('a bug after sending keeps the intent (the request may have left)', async () => {
     const w = world();
-    await expect(ensureRecord(w.ctx, { what: 'X', find: async () => null, create: async () => Promise.reject(new TypeError('bug')) })).rejects.toThrow(TypeError);
+    await expect(ensureRecord(w.ctx, { what: 'X', target: customerTarget, find: async () => null, create: async () => Promise.reject(new TypeError('bug')) })).rejects.toThrow(TypeError);
     expect(w.pending().map((i) => i.what)).toEqual(['X']);
   });
 
@@ -200,7 +214,7 @@ describe('ensureRecord', () => {
   it('the log says when ERPNext reported the record made meanwhile, before adopting it', async () => {
     const w = world();
     let made = false;
-    const spec = { what: 'Item "A"', find: async () => (made ? { name: 'A' } : null), create: async () => ((made = true), Promise.reject(new ErpNextError({ code: 'duplicate', status: 409, excType: 'DuplicateEntryError' }))) };
+    const spec = { what: 'Item "A"', target: customerTarget, find: async () => (made ? { name: 'A' } : null), create: async () => ((made = true), Promise.reject(new ErpNextError({ code: 'duplicate', status: 409, excType: 'DuplicateEntryError' }))) };
     await ensureRecord(w.ctx, spec);
     expect(w.logs).toEqual(['Item "A" was created meanwhile (ERPNext says it exists): looking it up', 'Item "A" already exists: adopted']);
     expect(w.pending()).toEqual([]);
@@ -240,7 +254,7 @@ describe('ensureRecord', () => {
     const looks: number[] = [];
     const start = Date.now();
     const spec = {
-      what: 'Customer "Walk-in Customer"',
+      what: 'Customer "Walk-in Customer"', target: customerTarget,
       find: async () => (looks.push(Date.now() - start), null),
       create: async () => (++sends === 1 ? Promise.reject(lost()) : { name: 'Walk-in Customer' }),
     };
@@ -255,7 +269,7 @@ describe('ensureRecord', () => {
   it('ERPNext insisting on a record that cannot be found fails as a validation error (not retried) naming the likely cause', async () => {
     const w = world();
     const refusal = new ErpNextError({ code: 'duplicate', status: 409, excType: 'DuplicateEntryError', serverMessage: 'Duplicate entry', method: 'POST', path: '/api/resource/Item' });
-    const error = await ensureRecord(w.ctx, { what: 'Item "A"', find: async () => null, create: async () => Promise.reject(refusal) }).catch((e: unknown) => e);
+    const error = await ensureRecord(w.ctx, { what: 'Item "A"', target: customerTarget, find: async () => null, create: async () => Promise.reject(refusal) }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ErpNextError);
     expect(error).toMatchObject({
       code: 'validation_failed',

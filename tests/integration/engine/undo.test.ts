@@ -1,0 +1,160 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ErpNextClient } from '../../../electron/erpnext/client';
+import { runUndo, previewUndo, type UndoDeps } from '../../../electron/engine/undo/undoShop';
+import { Logger } from '../../../electron/logging/logger';
+import { createRedactor } from '../../../electron/logging/redact';
+import { RunController } from '../../../electron/engine/controller';
+import { validateShop } from '../../../shared/shop';
+import { RunStatus } from '../../../shared/status';
+import { describeUndoAction } from '../../../shared/undo';
+import { countsThroughApi } from '../../support/duplicates';
+import { type EngineHarness, SHOP_FILE, engineHarness } from '../../support/engineHarness';
+
+// Undo over real HTTP against the sandbox, on the real SQLite effects record a real run wrote.
+
+/** Demo items without opening stock: ERPNext keeps a stock ledger for booked stock (see the stock test). */
+export const NO_STOCK_SHOP = { ...SHOP_FILE, demoItems: [{ code: 'CC-ESPRESSO', name: 'Espresso', price: 2.5 }, { code: 'CC-WATER', name: 'Still Water', price: 1 }] };
+const EXPECT = { company: 'Corner Cafe', customer: 'Walk-in Customer', profile: 'Corner Cafe POS', items: ['CC-ESPRESSO', 'CC-WATER'] };
+
+let h: EngineHarness;
+afterEach(async () => h?.close());
+
+function deps(world: EngineHarness): UndoDeps {
+  const credentials = world.sandbox.users.provisioner;
+  const redact = createRedactor(() => [{ secret: credentials.apiSecret, key: credentials.apiKey }]);
+  const logger = new Logger(world.store, redact, { shopId: world.shop.id });
+  const client = new ErpNextClient({ siteUrl: world.sandbox.url, credentials, retry: { baseDelayMs: 20, maxDelayMs: 50, maxAttempts: 2 } });
+  return { store: world.store, shop: world.shop, client, logger, redact };
+}
+
+async function provisioned(shop: unknown = NO_STOCK_SHOP): Promise<EngineHarness> {
+  const world = await engineHarness({ shop });
+  const view = await world.controller().start();
+  expect(view.run.status).toBe(RunStatus.Completed);
+  return world;
+}
+
+const counts = (world: EngineHarness) => countsThroughApi(world.sandbox.url, world.sandbox.users.provisioner, EXPECT);
+const zeros = (c: Record<string, number>) => Object.fromEntries(Object.keys(c).map((k) => [k, 0]));
+
+describe('undo', () => {
+  it('after a full run removes every record we created, restores what we changed, keeps what we adopted; a second undo does nothing', async () => {
+    h = await provisioned();
+    const sellingBefore = h.sandbox.db.get('Selling Settings', 'Selling Settings');
+    expect(h.store.effects.list(h.shop.id).map((e) => `${e.kind} ${e.doctype}`)).toEqual(expect.arrayContaining(['created Company', 'created POS Opening Entry', 'adopted Mode of Payment Account', 'changed Selling Settings']));
+    const preview = await previewUndo(deps(h));
+    expect(preview.blockers).toEqual([]);
+    const order = preview.actions.map((a) => a.doctype);
+    expect(order.indexOf('POS Opening Entry')).toBeLessThan(order.indexOf('POS Profile'));
+    expect(order.indexOf('POS Profile')).toBeLessThan(order.indexOf('Warehouse'));
+    expect(order.indexOf('Item')).toBeLessThan(order.indexOf('Item Group'));
+    expect(order.indexOf('Warehouse')).toBeLessThan(order.indexOf('Company'));
+    // The card account is linked from the new company's defaults: ERPNext removes it with the company.
+    expect(preview.actions.at(-1)).toMatchObject({ doctype: 'Account', note: 'goes with the company' });
+    expect(preview.actions.map(describeUndoAction)).toContain('Restore Selling Settings "Selling Settings" customer_group: "Individual" → (empty)');
+
+    const result = await runUndo(deps(h));
+    expect(result.status, result.message).toBe('COMPLETED');
+    expect(zeros(await counts(h))).toEqual(await counts(h));
+    // Changed singles are back to the value they had before the run.
+    expect(sellingBefore?.customer_group).toBe('Individual');
+    expect(h.sandbox.db.get('Selling Settings', 'Selling Settings')?.customer_group).toBe('');
+    // Adopted records are untouched: the Cash mode and the site's own company.
+    expect(h.sandbox.db.get('Mode of Payment', 'Cash')).toBeTruthy();
+    expect(h.sandbox.db.count('Company', { company_name: 'Lab HQ' })).toBe(1);
+    expect(h.sandbox.db.list('DefaultValue').filter((d) => d.defvalue === 'Corner Cafe')).toEqual([]);
+
+    const writes = h.sandbox.stats().writes;
+    const again = await runUndo(deps(h));
+    expect(again.status).toBe('COMPLETED');
+    expect(again.message).toMatch(/^Nothing to undo/);
+    expect(h.sandbox.stats().writes).toBe(writes);
+  });
+
+  it('refuses with nothing removed while a POS invoice by someone else uses the shop, and lists it', async () => {
+    h = await provisioned();
+    const before = await counts(h);
+    const { apiKey, apiSecret } = h.sandbox.users.administrator;
+    const sale = await fetch(`${h.sandbox.url}/api/resource/POS Invoice`, {
+      method: 'POST',
+      headers: { Authorization: `token ${apiKey}:${apiSecret}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ customer: 'Walk-in Customer', pos_profile: 'Corner Cafe POS', company: 'Corner Cafe', is_pos: 1, update_stock: 1, items: [{ item_code: 'CC-WATER', qty: 1, rate: 1 }], payments: [{ mode_of_payment: 'Cash', amount: 1, default: 1 }] }),
+    });
+    expect(sale.status, await sale.clone().text()).toBe(200);
+    const invoice = ((await sale.json()) as { data: { name: string } }).data.name;
+    const writes = h.sandbox.stats().writes;
+
+    const result = await runUndo(deps(h));
+    expect(result.status).toBe('REFUSED');
+    expect(result.blockers.map((b) => `${b.doctype} ${b.name}`)).toEqual([`POS Invoice ${invoice}`]);
+    expect(result.message).toMatch(/^Nothing was removed: 1 transaction by someone else uses records of this shop/);
+    expect(h.sandbox.stats().writes).toBe(writes);
+    expect(await counts(h)).toEqual(before);
+  });
+
+  it('an interrupted undo resumes where it stopped and finishes', async () => {
+    h = await provisioned();
+    const fault = h.sandbox.faults.add({ method: 'DELETE', path: '/api/resource/Customer/*', kind: 'error', status: 417, excType: 'ValidationError', message: 'Injected refusal' });
+    const first = await runUndo(deps(h));
+    expect(first.status).toBe('FAILED');
+    expect(first.message).toMatch(/Stopped at "Remove Customer "Walk-in Customer"": Injected refusal/);
+    // What was done before the stop stays done: the session and profile are gone, the company is not.
+    expect(h.sandbox.db.count('POS Profile', { name: 'Corner Cafe POS' })).toBe(0);
+    expect(h.sandbox.db.count('Company', { company_name: 'Corner Cafe' })).toBe(1);
+    expect(h.store.undoRuns.latest(h.shop.id)?.status).toBe('FAILED');
+    h.sandbox.faults.remove(fault);
+
+    const preview = await previewUndo(deps(h));
+    expect(preview.actions.map((a) => a.doctype)).not.toContain('POS Profile');
+    expect(preview.resuming).toBe(true);
+    const second = await runUndo(deps(h));
+    expect(second.status, second.message).toBe('COMPLETED');
+    expect(zeros(await counts(h))).toEqual(await counts(h));
+  });
+
+  it('keeps a record another shop of the site also uses (the walk-in customer) and says so; that shop is untouched', async () => {
+    h = await provisioned();
+    const other = validateShop({ ...NO_STOCK_SHOP, company: { name: 'Bean Bar', abbr: 'BB', country: 'United States', currency: 'USD' }, demoItems: false });
+    if (!other.ok) throw new Error('shop');
+    const bean = h.store.shops.upsert(h.shop.siteId, other.value);
+    const d = deps(h);
+    const beanRun = new RunController({ store: h.store, shop: bean, client: d.client, logger: new Logger(h.store, d.redact, { shopId: bean.id }), redact: d.redact, options: { siteLease: false } });
+    expect((await beanRun.start()).run.status).toBe(RunStatus.Completed);
+    beanRun.dispose();
+
+    const preview = await previewUndo(deps(h));
+    expect(preview.actions.map(describeUndoAction)).toContain('Keep Customer "Walk-in Customer": also used by shop "Bean Bar" of this site');
+    const result = await runUndo(deps(h));
+    expect(result.status, result.message).toBe('COMPLETED');
+    expect(result.message).toMatch(/1 kept/);
+    expect(h.sandbox.db.count('Customer', { customer_name: 'Walk-in Customer' })).toBe(1);
+    expect(h.sandbox.db.count('Company', { company_name: 'Corner Cafe' })).toBe(0);
+    expect([h.sandbox.db.count('Company', { company_name: 'Bean Bar' }), h.sandbox.db.count('POS Profile', { name: 'Bean Bar POS' }), h.sandbox.db.count('POS Opening Entry', { pos_profile: 'Bean Bar POS', docstatus: 1 })]).toEqual([1, 1, 1]);
+    // Once Bean Bar is removed too, nothing holds the customer for it any more.
+    expect(h.store.effects.sharedWith(h.shop.id, 'Customer', 'Walk-in Customer')).toEqual(['Bean Bar']);
+    const beanDeps = { ...deps(h), shop: bean };
+    expect((await runUndo(beanDeps)).status).toBe('COMPLETED');
+    expect(h.store.effects.sharedWith(h.shop.id, 'Customer', 'Walk-in Customer')).toEqual([]);
+    expect(h.sandbox.db.count('Company', { company_name: 'Bean Bar' })).toBe(0);
+  });
+
+  it('leaves a setting someone changed after our run as they set it, and says so', async () => {
+    h = await provisioned();
+    const { apiKey, apiSecret } = h.sandbox.users.administrator;
+    const put = await fetch(`${h.sandbox.url}/api/resource/Selling Settings/Selling Settings`, { method: 'PUT', headers: { Authorization: `token ${apiKey}:${apiSecret}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ customer_group: 'Commercial' }) });
+    expect(put.status, await put.clone().text()).toBe(200);
+    const result = await runUndo(deps(h));
+    expect(result.status, result.message).toBe('COMPLETED');
+    expect(result.steps.filter((s) => s.outcome === 'kept').map((s) => s.message)).toEqual(['Selling Settings Selling Settings customer_group was changed since (now "Commercial"): left as it is']);
+    expect(h.sandbox.db.get('Selling Settings', 'Selling Settings')).toMatchObject({ customer_group: 'Commercial', territory: '' });
+  });
+
+  it('stops and says why when ERPNext keeps the ledger of the opening stock', async () => {
+    h = await provisioned(SHOP_FILE);
+    const result = await runUndo(deps(h));
+    expect(result.status).toBe('FAILED');
+    expect(result.message).toMatch(/Stopped at "Remove Stock Entry/);
+    expect(result.hint).toMatch(/Delete Transactions/);
+    expect(h.sandbox.db.count('Company', { company_name: 'Corner Cafe' })).toBe(1);
+  });
+});
