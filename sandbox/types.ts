@@ -31,9 +31,11 @@ export interface FaultRule {
   /**
    * commit_late: the site works on the request for delayMs, commits it and answers — by then the client
    * has usually given up (a busy worker behind a proxy that timed out). fail_endpoint: one method+path
-   * answers `status` (503, 500 or 417) every time, while the rest of the site works.
+   * answers `status` (503, 500 or 417) every time, while the rest of the site works. hold: the request
+   * waits until the rule is removed (or the faults cleared), then is handled normally — a test holds a run
+   * at one request for as long as it needs, instead of racing a delay.
    */
-  kind: 'status' | 'rate_limit' | 'reset' | 'hang' | 'commit_then_drop' | 'commit_late' | 'fail_endpoint' | 'html' | 'error' | 'latency';
+  kind: 'status' | 'rate_limit' | 'reset' | 'hang' | 'hold' | 'commit_then_drop' | 'commit_late' | 'fail_endpoint' | 'html' | 'error' | 'latency';
   status?: number;
   excType?: string;
   message?: string;

@@ -45,18 +45,22 @@ describe('the run screen (issue 11)', () => {
     await openRoute(world, routes.run(siteId, shopId));
     const { page } = world;
     const run = runPage(page);
-    world.sandbox.setLatency(120);
+    // The run is held at the POS Profile's write until the test lets it go: a whole run now takes less
+    // than a second, too fast to catch a step running by timing.
+    const profileWrite = world.sandbox.faults.add({ method: 'POST', path: '/api/resource/POS Profile', kind: 'hold' });
     await run.startButton.focus();
     await page.keyboard.press('Enter');
     await run.waitForPhase('running');
     expect(await focusedTestId()).not.toBe('BODY');
 
     await run.waitForStep(StepId.PosProfile, 'running');
-    // Slower from here, so the run is still going when Pause is pressed.
-    world.sandbox.setLatency(600);
-    const row = (await run.step(StepId.PosProfile).boundingBox())!;
-    expect(row.y).toBeGreaterThanOrEqual(0);
-    expect(row.y + row.height).toBeLessThanOrEqual(800);
+    await expect.poll(() => world.sandbox.stats().faultsFired).toBe(1);
+    // The whole row, with the action line that comes in under it once the step is at work (the row grows then).
+    await run.step(StepId.PosProfile).getByTestId('step-action').waitFor();
+    await expect.poll(async () => {
+      const row = (await run.step(StepId.PosProfile).boundingBox())!;
+      return row.y >= 0 && row.y + row.height <= 800;
+    }).toBe(true);
     expect(await run.now.textContent()).toMatch(/Now: .*POS Profile/);
     expect(await run.now.isVisible()).toBe(true);
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -67,12 +71,15 @@ describe('the run screen (issue 11)', () => {
     await run.pauseButton.click();
     await run.waitForPhase('paused');
     expect(await focusedTestId()).not.toBe('BODY');
-    // A write sent just before the pause lands on the site meanwhile; Continue then finds it instead of
-    // waiting out the server's time to commit it.
-    await page.waitForTimeout(1_500);
-    world.sandbox.setLatency(0);
+    // The write sent just before the pause lands on the site meanwhile; Continue then finds it (no second
+    // profile) instead of waiting out the server's time to commit it.
+    const profiles = () => world.sandbox.db.count('POS Profile', { name: 'Corner Cafe Till 1' });
+    expect(profiles()).toBe(0);
+    world.sandbox.faults.remove(profileWrite);
+    await expect.poll(profiles).toBe(1);
     await run.continueButton.click();
     await run.waitForState('completed');
+    expect(profiles()).toBe(1);
     expect(await focusedTestId()).not.toBe('BODY');
   });
 

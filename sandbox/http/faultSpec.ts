@@ -8,7 +8,7 @@ import type { FaultRule } from '../types';
 
 export class FaultSpecError extends Error {}
 
-const KINDS = ['status', 'rate_limit', 'reset', 'hang', 'commit_then_drop', 'commit_late', 'fail_endpoint', 'html', 'error', 'latency'] as const;
+const KINDS = ['status', 'rate_limit', 'reset', 'hang', 'hold', 'commit_then_drop', 'commit_late', 'fail_endpoint', 'html', 'error', 'latency'] as const;
 const FAIL_ENDPOINT_STATUSES = [417, 500, 503];
 const METHOD = /^(GET|POST|PUT|DELETE|PATCH|WRITE|\*)$/i;
 

@@ -21,6 +21,8 @@ export class FaultEngine {
   private entries: Entry[] = [];
   private seen = new Set<string>();
   private counter = 0;
+  /** Requests held by a 'hold' rule, by rule id: released when the rule goes. */
+  private held = new Map<string, (() => void)[]>();
   fired = 0;
 
   constructor(private readonly random: () => number) {}
@@ -34,11 +36,25 @@ export class FaultEngine {
 
   remove(id: string): void {
     this.entries = this.entries.filter((e) => e.id !== id);
+    this.release(id);
   }
 
   clear(): void {
     this.entries = [];
     this.seen.clear();
+    for (const id of [...this.held.keys()]) this.release(id);
+  }
+
+  /** Resolves once the rule `id` is removed or the faults cleared (at once if it is gone already). */
+  released(id: string): Promise<void> {
+    if (!this.entries.some((e) => e.id === id)) return Promise.resolve();
+    return new Promise((resolve) => this.held.set(id, [...(this.held.get(id) ?? []), resolve]));
+  }
+
+  private release(id: string): void {
+    const waiting = this.held.get(id) ?? [];
+    this.held.delete(id);
+    for (const resolve of waiting) resolve();
   }
 
   list(): FaultRule[] {

@@ -117,6 +117,8 @@ export function startServer(deps: ServerDeps, port: number): Promise<RunningServ
     if (rule?.kind === 'hang') {
       if (!rule.delayMs) return; // never answer; stop() destroys the socket
       await sleep(rule.delayMs, timers);
+    } else if (rule?.kind === 'hold') {
+      await deps.faults.released(rule.id!);
     } else if (rule?.kind === 'commit_late') {
       // The client's socket may be gone already: the work is done and committed all the same.
       await sleep(rule.delayMs ?? 0, timers);

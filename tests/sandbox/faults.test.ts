@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Sandbox } from '../../sandbox/index';
 import { call, get, post, sandbox, shopBody } from './helpers';
 
@@ -70,6 +70,26 @@ describe('fault injection', () => {
     const started = Date.now();
     expect((await get(sb, '/api/method/ping', undefined, 'guest')).status).toBe(200);
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+  });
+
+  it('holds a request until its rule is removed, then handles it (the write lands only then); clear() releases too', async () => {
+    sb = await sandbox();
+    const hold = sb.faults.add({ method: 'POST', path: '/api/resource/Company', kind: 'hold' });
+    let answered = false;
+    const held = post(sb, '/api/resource/Company', shopBody('Held Hall', 'HH')).then((r) => { answered = true; return r; });
+    await vi.waitFor(() => expect(sb.stats().faultsFired).toBe(1));
+    // The rest of the site works meanwhile, and the held write has not landed.
+    expect((await whoami(sb)).status).toBe(200);
+    expect([answered, sb.db.get('Company', 'Held Hall')]).toEqual([false, null]);
+    sb.faults.remove(hold);
+    expect((await held).status).toBe(200);
+    expect(sb.db.get('Company', 'Held Hall')).not.toBeNull();
+
+    sb.faults.add({ path: '/api/method/*', kind: 'hold' });
+    const second = whoami(sb);
+    await vi.waitFor(() => expect(sb.stats().faultsFired).toBe(2));
+    sb.faults.clear();
+    expect((await second).status).toBe(200);
   });
 
   it('commits and then drops the answer', async () => {

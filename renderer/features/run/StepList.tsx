@@ -16,10 +16,13 @@ function inView(element: Element | null): boolean {
  * Keeps the running steps on screen as the run moves down the list (at 1280×800 the last steps are below
  * the fold) — but only while the installer is watching them: when the step that was running is out of
  * view (they scrolled to an error card or the readiness list), the page is left where they put it.
+ * A running row grows when its action line appears or changes (and the "now" line above can wrap), so
+ * the rows are brought into view again then, not only when another step starts.
  */
-function useActiveStepsInView(list: RefObject<HTMLOListElement | null>, active: StepId[]): void {
+function useActiveStepsInView(list: RefObject<HTMLOListElement | null>, activeSteps: RunView['steps']): void {
   const previous = useRef<StepId[]>([]);
-  const key = active.join(',');
+  const active = activeSteps.map((step) => step.stepId);
+  const key = activeSteps.map((step) => `${step.stepId}:${step.currentAction ?? ''}`).join('\n');
   useEffect(() => {
     const rowOf = (stepId: StepId) => list.current?.querySelector(`[data-testid="step-${stepId}"]`) ?? null;
     const watching = previous.current.length === 0 || previous.current.some((stepId) => inView(rowOf(stepId)));
@@ -37,7 +40,7 @@ export function StepList({ view, siteId }: { view: RunView; siteId: string }) {
   const list = useRef<HTMLOListElement>(null);
   useActiveStepsInView(
     list,
-    view.steps.filter((step) => isActive(step.status)).map((step) => step.stepId),
+    view.steps.filter((step) => isActive(step.status)),
   );
   return (
     <section aria-labelledby="steps-heading">
