@@ -118,7 +118,9 @@ export const transactionDeletionRecord: DocTypeMeta = {
       start_deletion_tasks(doc) {
         if (Number(doc.docstatus) !== 1) frappeThrow(`${doc.name} is not running. Cannot trigger events for this Document`);
         store().put({ ...doc, status: 'Running' });
-        return runDeletionTasks({ ...doc, status: 'Running' }).status;
+        runDeletionTasks({ ...doc, status: 'Running' });
+        return null; // the Python method returns None
+
       },
     },
   },
