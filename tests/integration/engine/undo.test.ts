@@ -8,7 +8,7 @@ import { validateShop } from '../../../shared/shop';
 import { RunStatus } from '../../../shared/status';
 import { describeUndoAction } from '../../../shared/undo';
 import { defaultDemoItems } from '../../../shared/shop/demoItems';
-import { countsThroughApi } from '../../support/duplicates';
+import { countsThroughApi, stockThroughApi } from '../../support/duplicates';
 import { type EngineHarness, SHOP_FILE, engineHarness } from '../../support/engineHarness';
 
 // Undo over real HTTP against the sandbox, on the real SQLite effects record a real run wrote.
@@ -37,34 +37,14 @@ async function provisioned(shop: unknown = SHOP_FILE): Promise<EngineHarness> {
   return world;
 }
 
-/** What the opening stock left (and ERPNext's deletion record of it), counted through the API like the rest. */
-async function stockThroughApi(world: EngineHarness): Promise<Record<string, number>> {
-  const { apiKey, apiSecret } = world.sandbox.users.provisioner;
-  const count = async (doctype: string, filters: unknown) => {
-    const url = new URL(`${world.sandbox.url}/api/method/frappe.client.get_count`);
-    url.searchParams.set('doctype', doctype);
-    url.searchParams.set('filters', JSON.stringify(filters));
-    const res = await fetch(url, { headers: { Authorization: `token ${apiKey}:${apiSecret}` } });
-    expect(res.status, await res.clone().text()).toBe(200);
-    return Number(((await res.json()) as { message: number }).message);
-  };
-  return {
-    'Stock Entry': await count('Stock Entry', [['company', '=', 'Corner Cafe']]),
-    'Stock Ledger Entry': await count('Stock Ledger Entry', [['item_code', 'in', ITEMS]]),
-    'Stock Ledger Entry of the company': await count('Stock Ledger Entry', [['company', '=', 'Corner Cafe']]),
-    Bin: await count('Bin', [['item_code', 'in', ITEMS]]),
-    'Bin of the warehouses': await count('Bin', [['warehouse', 'like', '% - CC']]),
-    'Transaction Deletion Record': await count('Transaction Deletion Record', [['company', '=', 'Corner Cafe']]),
-  };
-}
-
-const counts = async (world: EngineHarness) => ({ ...(await countsThroughApi(world.sandbox.url, world.sandbox.users.provisioner, EXPECT)), ...(await stockThroughApi(world)) });
+const stock = (world: EngineHarness) => stockThroughApi(world.sandbox.url, world.sandbox.users.provisioner, { company: 'Corner Cafe', abbr: 'CC', items: ITEMS });
+const counts = async (world: EngineHarness) => ({ ...(await countsThroughApi(world.sandbox.url, world.sandbox.users.provisioner, EXPECT)), ...(await stock(world)) });
 const zeros = (c: Record<string, number>) => Object.fromEntries(Object.keys(c).map((k) => [k, 0]));
 
 describe('undo', () => {
   it('after a full run with opening stock removes every record we created (stock, its ledger and bins too), restores what we changed, keeps what we adopted; a second undo does nothing', async () => {
     h = await provisioned();
-    expect(await stockThroughApi(h)).toEqual({ 'Stock Entry': 4, 'Stock Ledger Entry': 4, 'Stock Ledger Entry of the company': 4, Bin: 4, 'Bin of the warehouses': 4, 'Transaction Deletion Record': 0 });
+    expect(await stock(h)).toEqual({ 'Stock Entry': 4, 'Stock Ledger Entry': 4, 'Stock Ledger Entry of the company': 4, Bin: 4, 'Bin of the warehouses': 4, 'Transaction Deletion Record': 0 });
     const sellingBefore = h.sandbox.db.get('Selling Settings', 'Selling Settings');
     expect(h.store.effects.list(h.shop.id).map((e) => `${e.kind} ${e.doctype}`)).toEqual(expect.arrayContaining(['created Company', 'created POS Opening Entry', 'adopted Mode of Payment Account', 'changed Selling Settings']));
     const preview = await previewUndo(deps(h));
