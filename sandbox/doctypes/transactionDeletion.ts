@@ -13,8 +13,10 @@ import { perms } from './roles';
 // chains background tasks: Delete Bins (of the company's warehouses), Delete Leads and Addresses, Reset
 // Company Values, Clear Notifications, Initialize Summary Table, Delete Transactions (every non-single,
 // non-child doctype with a Link to Company that is not excluded, rows deleted raw: no on_trash, no link
-// checks, whatever their docstatus), then status Completed. The sandbox's worker runs the chain within
-// the start request (as process_in_single_transaction does). validate: frappe.only_for("System Manager").
+// checks, whatever their docstatus), then status Completed. The sandbox's background worker runs the
+// chain within the start request (as process_in_single_transaction does); with the worker stopped
+// (Sandbox.setBackgroundJobs('stopped'), a site whose RQ worker is down) the record stays Running until
+// the worker runs again. validate: frappe.only_for("System Manager").
 
 /** transaction_deletion_record.py get_doctypes_to_be_ignored (without app hooks). */
 export const DOCTYPES_TO_BE_IGNORED = [
@@ -75,6 +77,26 @@ function runDeletionTasks(doc: Doc): Doc {
   return done;
 }
 
+const WORKER_KEY = 'background_jobs';
+const QUEUE_KEY = 'background_jobs:transaction_deletion';
+
+function enqueue(name: string): void {
+  const queue = JSON.parse(store().kvGet(QUEUE_KEY) ?? '[]') as string[];
+  store().kvSet(QUEUE_KEY, JSON.stringify([...queue, name]));
+}
+
+/** The background worker stops ('stopped': jobs wait) or runs again ('run': the waiting jobs run now). */
+export function setBackgroundJobs(state: 'run' | 'stopped'): void {
+  store().kvSet(WORKER_KEY, state);
+  if (state === 'stopped') return;
+  const queue = JSON.parse(store().kvGet(QUEUE_KEY) ?? '[]') as string[];
+  store().kvSet(QUEUE_KEY, '[]');
+  for (const name of queue) {
+    const doc = store().get('Transaction Deletion Record', name);
+    if (doc && doc.status === 'Running') runDeletionTasks(doc);
+  }
+}
+
 export const transactionDeletionRecord: DocTypeMeta = {
   name: 'Transaction Deletion Record', app: 'erpnext', autoname: 'TDL.####', isSubmittable: true, perms: perms.transactionDeletion,
   fields: [
@@ -118,7 +140,8 @@ export const transactionDeletionRecord: DocTypeMeta = {
       start_deletion_tasks(doc) {
         if (Number(doc.docstatus) !== 1) frappeThrow(`${doc.name} is not running. Cannot trigger events for this Document`);
         store().put({ ...doc, status: 'Running' });
-        runDeletionTasks({ ...doc, status: 'Running' });
+        if (store().kvGet(WORKER_KEY) === 'stopped') enqueue(doc.name);
+        else runDeletionTasks({ ...doc, status: 'Running' });
         return null; // the Python method returns None
 
       },

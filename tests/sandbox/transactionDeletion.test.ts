@@ -57,6 +57,21 @@ describe('Transaction Deletion Record', () => {
     expect((await del(sb, `/api/resource/Stock Entry/${entry}`)).status).toBe(404);
   });
 
+  it('stays Running while the background worker is stopped, and completes once it runs again', async () => {
+    await post(sb, '/api/resource/Company', { company_name: 'Slow Co', abbr: 'SC', default_currency: 'USD', country: 'United States' });
+    const entry = await post(sb, '/api/resource/Stock Entry', { company: 'Slow Co', purpose: 'Material Receipt', docstatus: 1, items: [{ item_code: 'MUG', qty: 1, t_warehouse: 'Stores - SC', basic_rate: 3 }] });
+    expect(entry.status, entry.text).toBe(200);
+    sb.setBackgroundJobs('stopped');
+    const tdr = await post(sb, '/api/resource/Transaction Deletion Record', { company: 'Slow Co', docstatus: 1 }, 'provisioner');
+    const name = String(tdr.body.data.name);
+    expect((await post(sb, `/api/resource/Transaction Deletion Record/${name}`, { run_method: 'start_deletion_tasks' }, 'provisioner')).status).toBe(200);
+    expect(sb.db.get('Transaction Deletion Record', name)).toMatchObject({ status: 'Running' });
+    expect(sb.db.list('Stock Entry').filter((e) => e.company === 'Slow Co')).toHaveLength(1);
+    sb.setBackgroundJobs('run');
+    expect(sb.db.get('Transaction Deletion Record', name)).toMatchObject({ status: 'Completed' });
+    expect(sb.db.list('Stock Entry').filter((e) => e.company === 'Slow Co')).toHaveLength(0);
+  });
+
   it('goes with its company (company.py on_trash)', async () => {
     const made = await post(sb, '/api/resource/Company', { company_name: 'Gone Co', abbr: 'GC', default_currency: 'USD', country: 'United States' });
     expect(made.status, made.text).toBe(200);

@@ -59,7 +59,7 @@ async function waitForCompleted(client: ErpNextClient, name: string, options: De
     }
     if (Date.now() >= until) {
       throw new TransactionDeletionError(
-        `ERPNext's ${DELETION_DOCTYPE} ${name} is still ${status || 'not started'} after ${Math.round(timeoutMs / 1000)} s`,
+        `ERPNext's ${DELETION_DOCTYPE} ${name} is still ${status || 'not started'} after ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`} of waiting`,
         `ERPNext deletes transactions in a background job (is its worker running?). Run undo again later: it waits for the same record, it does not start another.`,
       );
     }

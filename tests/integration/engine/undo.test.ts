@@ -187,6 +187,24 @@ describe('undo', () => {
     expect((await runUndo(deps(h))).message).toMatch(/^Nothing to undo/);
   });
 
+  it('stops after a bounded wait, saying so, while ERPNext does not complete the deletion record; the next undo waits for that same record', async () => {
+    h = await provisioned();
+    h.sandbox.setBackgroundJobs('stopped');
+    const first = await runUndo({ ...deps(h), transactionDeletion: { pollMs: 20, timeoutMs: 300 } });
+    expect(first.status).toBe('FAILED');
+    expect(first.message).toMatch(/^Stopped at "Delete the transactions of Company "Corner Cafe" .*": ERPNext's Transaction Deletion Record TDL0001 is still Running after 300 ms of waiting$/);
+    expect(first.hint).toMatch(/background job .*Run undo again later: it waits for the same record/);
+    expect(h.sandbox.db.count('Company', { company_name: 'Corner Cafe' })).toBe(1);
+
+    // ERPNext's worker comes back while the next undo waits.
+    const back = setTimeout(() => h.sandbox.setBackgroundJobs('run'), 200);
+    const second = await runUndo({ ...deps(h), transactionDeletion: { pollMs: 20, timeoutMs: 5_000 } });
+    clearTimeout(back);
+    expect(second.status, second.message).toBe('COMPLETED');
+    expect(second.steps.find((s) => s.action.kind === 'delete-transactions')?.message).toMatch(/Transaction Deletion Record TDL0001 \(resumed\)/);
+    expect(zeros(await counts(h))).toEqual(await counts(h));
+  });
+
   it('for a company it did not create, never deletes its transactions: it stops at the kept stock ledger and says so', async () => {
     h = await provisioned({ ...SHOP_FILE, company: { name: 'Lab HQ', abbr: 'LHQ', country: 'United States', currency: 'USD' } });
     expect(h.store.effects.list(h.shop.id).filter((e) => e.doctype === 'Company' && e.kind === 'created')).toEqual([]);
