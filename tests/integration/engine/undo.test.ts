@@ -108,6 +108,26 @@ describe('undo', () => {
     expect(await counts(h)).toEqual(before);
   });
 
+  it('refuses with nothing removed while someone else\'s POS session is on our company (the transaction deletion would take it)', async () => {
+    h = await provisioned();
+    const before = await counts(h);
+    const { apiKey, apiSecret } = h.sandbox.users.administrator;
+    const today = new Date().toISOString().slice(0, 10);
+    const session = await fetch(`${h.sandbox.url}/api/resource/POS Opening Entry`, {
+      method: 'POST',
+      headers: { Authorization: `token ${apiKey}:${apiSecret}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ pos_profile: 'Corner Cafe POS', company: 'Corner Cafe', user: 'Administrator', period_start_date: `${today} 08:00:00`, posting_date: today, balance_details: [{ mode_of_payment: 'Cash', opening_amount: 0 }] }),
+    });
+    expect(session.status, await session.clone().text()).toBe(200);
+    const name = ((await session.json()) as { data: { name: string } }).data.name;
+    const writes = h.sandbox.stats().writes;
+    const result = await runUndo(deps(h));
+    expect(result.status).toBe('REFUSED');
+    expect(result.blockers.map((b) => `${b.doctype} ${b.name}`)).toEqual([`POS Opening Entry ${name}`]);
+    expect(h.sandbox.stats().writes).toBe(writes);
+    expect(await counts(h)).toEqual({ ...before, draftSession: 1 });
+  });
+
   it('an interrupted undo resumes where it stopped and finishes', async () => {
     h = await provisioned();
     const fault = h.sandbox.faults.add({ method: 'DELETE', path: '/api/resource/Customer/*', kind: 'error', status: 417, excType: 'ValidationError', message: 'Injected refusal' });
