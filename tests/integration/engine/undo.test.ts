@@ -225,6 +225,14 @@ describe('undo', () => {
     expect(zeros(await counts(h))).toEqual(await counts(h));
   });
 
+  it('previews for an API user who may not read deletion records (only a System Manager may): none to go on with', async () => {
+    h = await provisioned(NO_STOCK_SHOP);
+    h.sandbox.setUserRoles('provisioner', h.sandbox.users.provisioner.roles.filter((r) => r !== 'System Manager'));
+    const preview = await previewUndo(deps(h));
+    expect(preview.actions.map((a) => a.kind)).not.toContain('delete-transactions');
+    expect(preview.actions.map((a) => a.doctype)).toContain('Company');
+  });
+
   it('for a company it did not create, never deletes its transactions: it stops at the kept stock ledger and says so', async () => {
     h = await provisioned({ ...SHOP_FILE, company: { name: 'Lab HQ', abbr: 'LHQ', country: 'United States', currency: 'USD' } });
     expect(h.store.effects.list(h.shop.id).filter((e) => e.doctype === 'Company' && e.kind === 'created')).toEqual([]);
