@@ -3,6 +3,7 @@ import { runInContext } from './core/context';
 import { selectDocs } from './core/query';
 import { Store, type Doc } from './core/store';
 import { registerDoctypes } from './doctypes';
+import { setBackgroundJobs } from './doctypes/transactionDeletion';
 import { Engine } from './engine';
 import { authenticate } from './http/auth';
 import { FaultEngine } from './http/faults';
@@ -98,6 +99,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     setLatency: (ms) => { latency = ms; },
     setClock: (c) => { clock = c; },
     setUserRoles,
+    setBackgroundJobs: (state) => asAdmin(() => store.transaction(() => setBackgroundJobs(state))),
     setTiming: (profile, o = {}) => timing.set(timingSettings(profile, o.workers ?? timing.current.workers, o.scale ?? timing.current.scale)),
     stats, resetStats,
     db: {

@@ -58,6 +58,8 @@ export interface Sandbox {
   setLatency(ms: number): void;
   setClock(clock: () => Date): void;
   setUserRoles(user: string, roles: string[]): void;
+  /** The site's background worker (RQ): 'stopped' leaves enqueued jobs (a Transaction Deletion Record) waiting; 'run' runs them. */
+  setBackgroundJobs(state: 'run' | 'stopped'): void;
   setTiming(timing: 'off' | 'erpnext15', options?: { workers?: number; scale?: number }): void;
   stats(): SandboxStats;
   resetStats(): void;

@@ -4,7 +4,11 @@
  * touched; changed fields get their value from before back.
  */
 
-export type UndoActionKind = 'remove' | 'remove-row' | 'restore' | 'keep';
+/**
+ * 'delete-transactions': ERPNext's own "Delete Transactions" of a company this app created (a Transaction
+ * Deletion Record): the only way ERPNext lets go of the stock ledger of our cancelled opening stock.
+ */
+export type UndoActionKind = 'remove' | 'remove-row' | 'restore' | 'keep' | 'delete-transactions';
 
 export interface UndoAction {
   /** The effect this undoes (null for a record ERPNext generated for one of ours, found when undo looks). */
@@ -19,6 +23,11 @@ export interface UndoAction {
   after?: unknown;
   /** Why a record is kept, or how it goes ("made by ERPNext with Item X"). */
   note?: string;
+  /**
+   * A stock entry whose ledger ERPNext keeps once cancelled: undo cancels it, and the company's
+   * Transaction Deletion Record (the next action) removes it with its ledger.
+   */
+  cancelOnly?: boolean;
 }
 
 /** A document made by someone else on one of our records: undo refuses while any exists. */
@@ -71,7 +80,9 @@ export function describeUndoAction(action: UndoAction): string {
   const record = action.parent ? `${action.doctype} "${action.name}" of ${action.parent.doctype} "${action.parent.name}"` : `${action.doctype} "${action.name}"`;
   switch (action.kind) {
     case 'remove':
-      return `Remove ${record}${action.note ? ` (${action.note})` : ''}`;
+      return `${action.cancelOnly ? 'Cancel' : 'Remove'} ${record}${action.note ? ` (${action.note})` : ''}`;
+    case 'delete-transactions':
+      return `Delete the transactions of Company "${action.name}" (ERPNext's Transaction Deletion Record: ${action.note ?? 'the stock ledger ERPNext keeps'})`;
     case 'remove-row':
       return `Remove row ${record}`;
     case 'restore':

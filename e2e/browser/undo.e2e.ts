@@ -8,8 +8,8 @@ import { sitesPage } from './pages/sitesPage';
 let world: E2eWorld;
 afterEach(async () => world?.close());
 
-/** Demo items without opening stock: ERPNext keeps the ledger of booked stock (tests/integration/engine/undo.test.ts). */
-const SHOP = cornerCafe({ demoItems: [{ code: 'CC-ESPRESSO', name: 'Espresso', price: 2.5 }, { code: 'CC-WATER', name: 'Still Water', price: 1 }] });
+/** The example shop: the default demo items, each with its opening stock (a Material Receipt and its stock ledger). */
+const SHOP = cornerCafe();
 
 describe('Remove shop from ERPNext (issue 10, part 3)', () => {
   it('after a full run lists what goes, asks for the company name, removes it with progress, and the records are gone', async () => {
@@ -19,6 +19,8 @@ describe('Remove shop from ERPNext (issue 10, part 3)', () => {
     await expect.poll(() => world.service.runView(shopId).run.status, { timeout: 60_000 }).toBe('COMPLETED');
     const db = world.sandbox.db;
     expect([db.count('Company', { company_name: 'Corner Cafe' }), db.count('POS Profile', { name: 'Corner Cafe Till 1' }), db.count('Item', { item_code: 'CC-WATER' })]).toEqual([1, 1, 1]);
+    const stock = () => [db.count('Stock Entry', { company: 'Corner Cafe' }), db.count('Stock Ledger Entry', { company: 'Corner Cafe' }), db.list('Bin').filter((b) => String(b.warehouse).endsWith(' - CC')).length];
+    expect(stock()).toEqual([4, 4, 4]);
 
     await openRoute(world, routes.site(siteId));
     const { page } = world;
@@ -29,6 +31,8 @@ describe('Remove shop from ERPNext (issue 10, part 3)', () => {
     expect(plan).toMatch(/Remove POS Opening Entry/);
     expect(plan).toMatch(/Remove POS Profile "Corner Cafe Till 1"/);
     expect(plan).toMatch(/Restore Selling Settings "Selling Settings" customer_group: "Individual" → \(empty\)/);
+    expect(plan).toMatch(/Cancel Stock Entry "MAT-STE-[^"]+" \(opening stock of CC-ESPRESSO/);
+    expect(plan).toMatch(/Delete the transactions of Company "Corner Cafe" \(ERPNext's Transaction Deletion Record/);
     expect(plan).toMatch(/Remove Company "Corner Cafe"/);
     expect(await dialog.textContent()).toMatch(/Kept as they were \(they existed before\).*Mode of Payment Account "Corner Cafe" of Mode of Payment "Cash"/);
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -59,6 +63,8 @@ describe('Remove shop from ERPNext (issue 10, part 3)', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
     await world.screenshot('remove-from-erpnext-done');
     expect([db.count('Company', { company_name: 'Corner Cafe' }), db.count('POS Profile', { name: 'Corner Cafe Till 1' }), db.count('Item', { item_code: 'CC-WATER' }), db.count('Customer', { customer_name: 'Walk-in Customer' })]).toEqual([0, 0, 0, 0]);
+    expect(stock()).toEqual([0, 0, 0]);
+    expect(db.list('Transaction Deletion Record')).toEqual([]);
     expect(db.get('Mode of Payment', 'Cash')).toBeTruthy();
     // This laptop keeps the shop (it can be provisioned again), and says it is no longer in ERPNext.
     expect(world.service.listShops(siteId)).toHaveLength(1);

@@ -158,6 +158,19 @@ export class ErpNextClient {
     return this.update<T>(doctype, name, { docstatus: 2 }, options);
   }
 
+  /**
+   * A whitelisted method of one document (Frappe's execute_doc_method: POST /api/resource/{doctype}/{name}
+   * with run_method), e.g. a Transaction Deletion Record's start_deletion_tasks. It writes.
+   */
+  async runDocMethod<T>(doctype: string, name: string, method: string, args: Record<string, unknown> = {}, options?: CallOptions): Promise<T> {
+    let answer: T | undefined;
+    await this.written({ doctype, name, kind: 'update' }, async () => {
+      answer = payload<T>(await this.transport.request({ method: 'POST', path: resourcePath(doctype, name), body: { ...args, run_method: method } }, options), 'data');
+      return undefined;
+    });
+    return answer as T;
+  }
+
   /** A whitelisted method that only reads. GET requests are rolled back by Frappe, so never write with this. */
   async callGet<T>(method: string, params: Record<string, string | number | undefined> = {}, options?: CallOptions): Promise<T> {
     return payload<T>(await this.transport.request({ method: 'GET', path: `/api/method/${method}`, params }, options), 'message');

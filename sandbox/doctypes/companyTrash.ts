@@ -48,6 +48,8 @@ export function companyOnTrash(doc: Doc): void {
   if (!store().all('Stock Ledger Entry').some(ofCompany)) removeWhere('Warehouse', ofCompany);
   // frappe.defaults.clear_default("company", value=name): site and user defaults alike
   store().db.prepare("DELETE FROM defaults WHERE defkey = 'company' AND defvalue = ?").run(doc.name);
+  // delete from `tabTransaction Deletion Record` where company=%s
+  removeWhere('Transaction Deletion Record', ofCompany);
   removeChildRows('Mode of Payment Account', doc.name);
   removeChildRows('Item Default', doc.name);
   const warehouses = new Set(store().all('Warehouse').filter(ofCompany).map((w) => w.name));

@@ -15,6 +15,7 @@ import { posProfile, posProfileChildren } from './posProfile';
 import { globalDefaults, sellingSettings, stockSettings } from './settings';
 import { stockEntry, stockEntryDetail } from './stockEntry';
 import { bin, stockLedgerEntry } from './stockLedger';
+import { transactionDeletionRecord, transactionDeletionRecordDetails, transactionDeletionRecordItem } from './transactionDeletion';
 import { warehouse, warehouseType } from './warehouse';
 
 let registered = false;
@@ -27,6 +28,7 @@ export function registerDoctypes(): void {
     ...frappeDoctypes, company, account, costCenter, fiscalYear, fiscalYearCompany, warehouseType, posProfile, ...posProfileChildren,
     posOpeningEntry, posOpeningEntryDetail, warehouse, itemGroup, uom, priceList, customerGroup, territory, customer, ...customerChildren,
     modeOfPayment, modeOfPaymentAccount, item, ...itemChildren, itemPrice, stockEntry, stockEntryDetail, stockLedgerEntry, bin, posInvoice, ...posInvoiceChildren, posClosingEntry, ...posClosingEntryChildren,
+    transactionDeletionRecord, transactionDeletionRecordDetails, transactionDeletionRecordItem,
     globalDefaults, sellingSettings, stockSettings,
   );
 }

@@ -45,5 +45,7 @@ export const perms = {
     { role: 'Stock User', read: true, write: true, create: true, submit: true, cancel: true },
     { role: 'Stock Manager', read: true, write: true, create: true, delete: true, submit: true, cancel: true },
   ],
+  // transaction_deletion_record.json: System Manager only, no cancel
+  transactionDeletion: [{ role: 'System Manager', read: true, write: true, create: true, delete: true, submit: true }],
   readAll: readOnly('All') as Perm[],
 };

@@ -85,3 +85,26 @@ export async function countsThroughApi(siteUrl: string, credentials: { apiKey: s
   }
   return counts;
 }
+
+/**
+ * What a shop's opening stock leaves on the site (and ERPNext's Transaction Deletion Record that removes
+ * it), read through the REST API: undo must leave none of it.
+ */
+export async function stockThroughApi(siteUrl: string, credentials: { apiKey: string; apiSecret: string }, shop: { company: string; abbr: string; items: string[] }): Promise<Record<string, number>> {
+  const count = async (doctype: string, filters: unknown) => {
+    const url = new URL(`${siteUrl}/api/method/frappe.client.get_count`);
+    url.searchParams.set('doctype', doctype);
+    url.searchParams.set('filters', JSON.stringify(filters));
+    const res = await fetch(url, { headers: { Authorization: `token ${credentials.apiKey}:${credentials.apiSecret}`, Accept: 'application/json' } });
+    if (!res.ok) throw new Error(`${doctype}: ${res.status} ${await res.text()}`);
+    return Number(((await res.json()) as { message: number }).message);
+  };
+  return {
+    'Stock Entry': await count('Stock Entry', [['company', '=', shop.company]]),
+    'Stock Ledger Entry': await count('Stock Ledger Entry', [['item_code', 'in', shop.items]]),
+    'Stock Ledger Entry of the company': await count('Stock Ledger Entry', [['company', '=', shop.company]]),
+    Bin: await count('Bin', [['item_code', 'in', shop.items]]),
+    'Bin of the warehouses': await count('Bin', [['warehouse', 'like', `% - ${shop.abbr}`]]),
+    'Transaction Deletion Record': await count('Transaction Deletion Record', [['company', '=', shop.company]]),
+  };
+}

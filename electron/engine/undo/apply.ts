@@ -3,6 +3,7 @@ import { ErpNextError } from '../../erpnext/errors';
 import type { Doc } from '../../erpnext/types';
 import type { UndoAction, UndoStepResult } from '../../../shared/undo';
 import { SITE_WIDE } from './plan';
+import { type DeletionOptions, deleteCompanyTransactions } from './transactionDeletion';
 
 const SUBMITTABLE = new Set(['POS Opening Entry', 'Stock Entry']);
 
@@ -23,7 +24,10 @@ async function remove(client: ErpNextClient, action: UndoAction): Promise<UndoSt
   const doc = await client.findDoc(action.doctype, action.name);
   if (!doc) return result(action, 'already-gone', `${action.doctype} ${action.name} is already gone`);
   // A submitted session or stock entry is cancelled first: ERPNext deletes only drafts and cancelled ones.
-  if (SUBMITTABLE.has(action.doctype) && Number(doc.docstatus) === 1) await client.cancel(action.doctype, action.name);
+  const submitted = SUBMITTABLE.has(action.doctype) && Number(doc.docstatus) === 1;
+  if (submitted) await client.cancel(action.doctype, action.name);
+  // ERPNext keeps the ledger of a cancelled stock entry, and so the entry: the company's transaction deletion takes both.
+  if (action.cancelOnly) return result(action, 'done', `${submitted ? 'Cancelled' : 'Already cancelled:'} ${action.doctype} ${action.name} (ERPNext keeps its stock ledger; the company's Transaction Deletion Record removes both next)`);
   try {
     await client.delete(action.doctype, action.name);
   } catch (error) {
@@ -58,11 +62,17 @@ async function restore(client: ErpNextClient, action: UndoAction): Promise<UndoS
   return result(action, 'done', `Restored ${action.doctype} ${action.name} ${field} to ${JSON.stringify(action.before ?? '')}`);
 }
 
+async function deleteTransactions(client: ErpNextClient, action: UndoAction, options: DeletionOptions): Promise<UndoStepResult> {
+  const outcome = await deleteCompanyTransactions(client, action.name, options);
+  const deleted = Object.entries(outcome.deleted).map(([doctype, count]) => `${count} ${doctype}`).join(', ');
+  return result(action, 'done', `Deleted the transactions of Company ${action.name} with ERPNext's Transaction Deletion Record ${outcome.name}${outcome.submitted ? '' : ' (resumed)'}${deleted ? `: ${deleted}` : ''}`);
+}
+
 /**
  * Carries out one undo action; idempotent (a record already gone is fine). An ERPNext refusal of a
  * site-wide record (something else links to it) keeps it; any other refusal is thrown: undo stops there.
  */
-export async function applyUndoAction(client: ErpNextClient, action: UndoAction): Promise<UndoStepResult> {
+export async function applyUndoAction(client: ErpNextClient, action: UndoAction, options: DeletionOptions = {}): Promise<UndoStepResult> {
   try {
     switch (action.kind) {
       case 'keep':
@@ -73,6 +83,8 @@ export async function applyUndoAction(client: ErpNextClient, action: UndoAction)
         return await removeRow(client, action);
       case 'restore':
         return await restore(client, action);
+      case 'delete-transactions':
+        return await deleteTransactions(client, action, options);
     }
   } catch (error) {
     const refused = error instanceof ErpNextError && !error.outcomeUnknown && error.category !== 'transient';

@@ -14,6 +14,8 @@ const ORDER: readonly string[] = [
   'POS Profile',
   'Mode of Payment Account',
   'Stock Entry',
+  // ERPNext's transaction deletion of our company: after our stock is cancelled, before items and warehouses
+  'Transaction Deletion Record',
   'Item Price',
   'Item',
   'Item Group',

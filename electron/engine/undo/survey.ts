@@ -3,6 +3,7 @@ import { ErpNextError } from '../../erpnext/errors';
 import type { Doc, Filters } from '../../erpnext/types';
 import type { ShopEffect } from '../../store';
 import type { ForeignTransaction, UndoAction } from '../../../shared/undo';
+import { DELETION_DOCTYPE } from './transactionDeletion';
 
 /** Our records undo would remove, by kind (what a transaction of someone else could use). */
 interface Ours {
@@ -31,6 +32,9 @@ async function listOrNone(client: ErpNextClient, doctype: string, filters: Filte
 
 const FIELDS = ['name', 'owner', 'docstatus'];
 
+/** Transactions of a company (besides the POS and stock ones probed by their links) a person may have made. */
+const COMPANY_TRANSACTIONS = ['Journal Entry', 'Payment Entry', 'Sales Order', 'Delivery Note', 'Purchase Order', 'Purchase Receipt', 'Purchase Invoice', 'Stock Reconciliation'];
+
 interface Probe {
   doctype: string;
   filters: Filters;
@@ -54,6 +58,9 @@ function probes(ours: Ours): Probe[] {
   add('POS Invoice', 'pos_profile', ours.profile, 'POS Profile');
   add('POS Closing Entry', 'pos_opening_entry', ours.opening, 'POS Opening Entry');
   add('Stock Entry', 'company', ours.company, 'Company');
+  // What else ERPNext's Transaction Deletion Record would delete with our company: anyone's transactions.
+  add('POS Opening Entry', 'company', ours.company, 'Company');
+  for (const doctype of COMPANY_TRANSACTIONS) add(doctype, 'company', ours.company, 'Company');
   add('Stock Entry', 'item_code', ours.item, 'Item', 'Stock Entry Detail');
   for (const probe of [
     { field: 'company', values: ours.company, label: 'Company' },
@@ -62,12 +69,17 @@ function probes(ours: Ours): Probe[] {
   ]) {
     if (probe.values.length) out.push({ doctype: 'Stock Ledger Entry', filters: [[probe.field, 'in', probe.values]], uses: `${probe.label} ${probe.values.join(', ')}`, fields: [...FIELDS, 'voucher_type', 'voucher_no'] });
   }
+  // The accounting of our opening stock (perpetual inventory) is ours; any other GL Entry is someone's.
+  if (ours.company.length) out.push({ doctype: 'GL Entry', filters: [['company', 'in', ours.company], ['is_cancelled', '=', 0]], uses: `Company ${ours.company.join(', ')}`, fields: [...FIELDS, 'voucher_type', 'voucher_no'] });
   return out;
 }
 
 export interface Survey {
   blockers: ForeignTransaction[];
-  /** ERPNext's records for ours: each created item's opening stock entry (cancel, then delete) and prices. */
+  /**
+   * ERPNext's records for ours: each created item's opening stock entry (cancel, then delete; for a
+   * company we created: cancel, then the company's transaction deletion) and prices.
+   */
   generated: UndoAction[];
 }
 
@@ -88,6 +100,43 @@ async function openingStockEntries(client: ErpNextClient, ours: Ours, apiUser: s
   return entries.filter((entry) => isOpeningStockOfOurs(entry, apiUser, items));
 }
 
+/** A document of ours among what a probe found: our opening stock, its ledger and accounting, our session. */
+function isOurs(doctype: string, doc: Doc, ourVouchers: Set<string>, ours: Ours): boolean {
+  if (doctype === 'Stock Entry') return ourVouchers.has(doc.name);
+  if (doctype === 'Stock Ledger Entry' || doctype === 'GL Entry') return doc.voucher_type === 'Stock Entry' && ourVouchers.has(String(doc.voucher_no));
+  if (doctype === 'POS Opening Entry') return ours.opening.includes(doc.name);
+  return false;
+}
+
+/** A Transaction Deletion Record of our company ERPNext has not completed yet (an earlier undo's). */
+async function pendingDeletion(client: ErpNextClient, company: string): Promise<boolean> {
+  let records: Doc[];
+  try {
+    records = await listOrNone(client, DELETION_DOCTYPE, [['company', '=', company], ['docstatus', '<', 2]], ['name', 'status', 'docstatus']);
+  } catch (error) {
+    // Only a System Manager reads them: a user who cannot has none of ours to go on with (the preview still shows the plan).
+    if (error instanceof ErpNextError && error.code === 'permission_denied') return false;
+    throw error;
+  }
+  return records.some((r) => Number(r.docstatus) === 0 || ['Queued', 'Running', 'Failed'].includes(String(r.status ?? '')));
+}
+
+/**
+ * ERPNext keeps the stock ledger of a cancelled stock entry, and with it the entry, its items, warehouses
+ * and company. For a company this app created (never an adopted one) undo cancels our opening stock and
+ * deletes the company's transactions ERPNext's way; the survey refused first if any were someone else's.
+ */
+async function transactionDeletions(client: ErpNextClient, ours: Ours, stock: Doc[]): Promise<UndoAction[]> {
+  const out: UndoAction[] = [];
+  for (const company of ours.company) {
+    const stocked = stock.filter((entry) => entry.company === company);
+    if (!stocked.length && !(await pendingDeletion(client, company))) continue;
+    const note = stocked.length ? `the stock ledger of ${stocked.map((e) => e.name).join(', ')}, kept by ERPNext after the cancel` : 'going on with the one an earlier undo started';
+    out.push({ effectId: null, kind: 'delete-transactions', doctype: DELETION_DOCTYPE, name: company, note });
+  }
+  return out;
+}
+
 /**
  * Reads the site before undo touches anything: what others made on our records (undo then refuses),
  * and what ERPNext made for ours. Only reads.
@@ -100,7 +149,7 @@ export async function surveySite(client: ErpNextClient, pending: ShopEffect[]): 
   const found = new Map<string, ForeignTransaction>();
   for (const probe of probes(ours)) {
     for (const doc of await listOrNone(client, probe.doctype, probe.filters, probe.fields ?? FIELDS)) {
-      const mine = probe.doctype === 'Stock Entry' ? ourVouchers.has(doc.name) : probe.doctype === 'Stock Ledger Entry' && doc.voucher_type === 'Stock Entry' && ourVouchers.has(String(doc.voucher_no));
+      const mine = isOurs(probe.doctype, doc, ourVouchers, ours);
       const id = `${probe.doctype}/${doc.name}`;
       if (mine || found.has(id)) continue;
       found.set(id, { doctype: probe.doctype, name: doc.name, owner: String(doc.owner ?? ''), uses: probe.uses, docstatus: Number(doc.docstatus ?? 0) });
@@ -108,8 +157,15 @@ export async function surveySite(client: ErpNextClient, pending: ShopEffect[]): 
   }
   const prices = ours.item.length ? await listOrNone(client, 'Item Price', [['item_code', 'in', ours.item]], ['name', 'item_code']) : [];
   const recordedPrices = new Set(pending.filter((e) => e.doctype === 'Item Price').map((e) => e.name));
+  const deletions = found.size ? [] : await transactionDeletions(client, ours, stock);
+  const deletedWith = new Set(deletions.map((d) => d.name));
   const generated: UndoAction[] = [
-    ...stock.map((entry) => ({ effectId: null, kind: 'remove' as const, doctype: 'Stock Entry', name: entry.name, note: `opening stock of ${((entry.items as { item_code: string }[]) ?? []).map((r) => r.item_code).join(', ')}, made by ERPNext` })),
+    ...stock.map((entry) => ({
+      effectId: null, kind: 'remove' as const, doctype: 'Stock Entry', name: entry.name,
+      note: `opening stock of ${((entry.items as { item_code: string }[]) ?? []).map((r) => r.item_code).join(', ')}, made by ERPNext`,
+      ...(deletedWith.has(String(entry.company)) ? { cancelOnly: true } : {}),
+    })),
+    ...deletions,
     ...prices.filter((price) => !recordedPrices.has(price.name)).map((price) => ({ effectId: null, kind: 'remove' as const, doctype: 'Item Price', name: price.name, note: `price of ${String(price.item_code)}, made by ERPNext with the item` })),
   ];
   return { blockers: [...found.values()], generated };

@@ -13,6 +13,7 @@ import { describeFailure } from '../stepExecutor';
 import { applyUndoAction } from './apply';
 import { type UndoPlan, planUndo } from './plan';
 import { surveySite } from './survey';
+import { TransactionDeletionError } from './transactionDeletion';
 
 export interface UndoDeps {
   store: Store;
@@ -25,6 +26,8 @@ export interface UndoDeps {
   /** The claim on the shop kept on the ERPNext site (another computer running it); false to do without. */
   siteLease?: boolean;
   onStep?: (step: UndoStepResult, done: number, total: number) => void;
+  /** Waiting for ERPNext's Transaction Deletion Record of our company (a background job in ERPNext). */
+  transactionDeletion?: { pollMs?: number; timeoutMs?: number };
 }
 
 async function planFor(deps: UndoDeps): Promise<{ plan: UndoPlan; blockers: UndoPreview['blockers'] }> {
@@ -50,8 +53,10 @@ export async function previewUndo(deps: UndoDeps): Promise<UndoPreview> {
 /** The installer's words for where undo stopped, from what ERPNext refused. */
 function stoppedHint(action: UndoAction, error: unknown): string {
   const server = error instanceof ErpNextError ? (error.serverMessage ?? '') : '';
+  if (error instanceof TransactionDeletionError) return error.hint;
   if (action.doctype === 'Stock Entry' || /Stock Ledger Entry/.test(server)) {
-    return 'ERPNext keeps a stock ledger for stock that was booked, also once cancelled, so it cannot delete the stock entries, items, warehouses or company. In ERPNext open the company and use "Delete Transactions", then run undo again: it goes on from here.';
+    // Only for a company that existed before this app (adopted): undo never deletes the transactions of a company it did not create.
+    return 'ERPNext keeps a stock ledger for stock that was booked, also once cancelled, so it cannot delete the stock entries, items or warehouses. The company existed before this app, so undo does not delete its transactions: if the whole company may go, use "Delete Transactions" on it in ERPNext, then run undo again: it goes on from here.';
   }
   if (action.doctype === 'Company') return 'ERPNext refuses to delete a company while transactions or records still use it (named above). Remove those in ERPNext (or use "Delete Transactions" on the company), then run undo again: it goes on from here.';
   return 'Fix what ERPNext names above, then run undo again: what is done stays done, and it goes on from here.';
@@ -102,9 +107,9 @@ export async function runUndo(deps: UndoDeps): Promise<UndoResult> {
     for (const action of plan.actions) {
       let step: UndoStepResult;
       try {
-        step = await applyUndoAction(deps.client, action);
+        step = await applyUndoAction(deps.client, action, { ...deps.transactionDeletion, log: (message, data) => log('info', message, data) });
       } catch (error) {
-        const info = describeFailure(error);
+        const info = error instanceof TransactionDeletionError ? { ...describeFailure(error), message: error.message, serverMessage: undefined, hint: error.hint } : describeFailure(error);
         steps.push({ action, outcome: 'failed', message: info.message });
         log('error', `${describeUndoAction(action)}: ${info.message}`, { ...info });
         if (error instanceof ErpNextError && error.code === 'shop_busy') {

@@ -4,14 +4,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../sandbox';
 import { cliWorld, runCli, type CliWorld } from '../../support/cli';
 import { leaseName } from '../../../electron/engine/siteLease';
-import { countsThroughApi } from '../../support/duplicates';
+import { defaultDemoItems } from '../../../shared/shop/demoItems';
+import { countsThroughApi, stockThroughApi } from '../../support/duplicates';
 import { SHOP_FILE } from '../../support/engineHarness';
 
 // `pos-provisioner undo` as a real process over real HTTP against the sandbox, counted through the API.
 
-/** Demo items without opening stock: ERPNext keeps the ledger of booked stock (tests/integration/engine/undo.test.ts). */
-const SHOP = { ...SHOP_FILE, demoItems: [{ code: 'CC-ESPRESSO', name: 'Espresso', price: 2.5 }, { code: 'CC-WATER', name: 'Still Water', price: 1 }] };
-const EXPECT = { company: 'Corner Cafe', customer: 'Walk-in Customer', profile: 'Corner Cafe POS', items: ['CC-ESPRESSO', 'CC-WATER'] };
+/** The default demo items, each with its opening stock (a submitted Material Receipt and its stock ledger). */
+const SHOP = SHOP_FILE;
+const ITEMS = defaultDemoItems('CC').map((item) => item.code);
+const EXPECT = { company: 'Corner Cafe', customer: 'Walk-in Customer', profile: 'Corner Cafe POS', items: ITEMS };
 
 /**
  * The CLI on a terminal: util-linux `script` gives it a pseudo-terminal, and `answer` is typed once the
@@ -44,7 +46,10 @@ async function provisioned(): Promise<CliWorld> {
   return world;
 }
 
-const counts = () => countsThroughApi(sandbox.url, sandbox.users.provisioner, EXPECT);
+const counts = async () => ({
+  ...(await countsThroughApi(sandbox.url, sandbox.users.provisioner, EXPECT)),
+  ...(await stockThroughApi(sandbox.url, sandbox.users.provisioner, { company: 'Corner Cafe', abbr: 'CC', items: ITEMS })),
+});
 const none = (c: Record<string, number>) => Object.fromEntries(Object.keys(c).map((k) => [k, 0]));
 
 describe('pos-provisioner undo', () => {
@@ -61,6 +66,8 @@ describe('pos-provisioner undo', () => {
     expect(done.code, done.stdout + done.stderr).toBe(0);
     expect(done.stdout).toMatch(/Restore Selling Settings "Selling Settings" customer_group: "Individual" → \(empty\)/);
     expect(done.stdout).toMatch(/Kept as they were \(they existed before, never removed\): .*Mode of Payment Account "Corner Cafe" of Mode of Payment "Cash"/);
+    expect(done.stdout).toMatch(/Cancel Stock Entry "MAT-STE-[^"]+" \(opening stock of CC-ESPRESSO, made by ERPNext\)/);
+    expect(done.stdout).toMatch(/Delete the transactions of Company "Corner Cafe" \(ERPNext's Transaction Deletion Record: the stock ledger of MAT-STE-/);
     expect(done.stdout).toMatch(/Undo COMPLETED: Removed the shop from ERPNext/);
     expect(await counts()).toEqual(none(before));
     expect(sandbox.db.get('Selling Settings', 'Selling Settings')?.customer_group).toBe('');
@@ -117,6 +124,23 @@ describe('pos-provisioner undo', () => {
     expect(busy.code).toBe(75);
     expect(busy.stdout).toMatch(/A run for "Corner Cafe" is already in progress \(on another computer\)\. Let that run finish there\. If till-2 is gone/);
     expect(await counts()).toEqual(before);
+  });
+
+  it('an undo stopped after it submitted the transaction deletion resumes that record with the next undo (no second one)', async () => {
+    const world = await provisioned();
+    const before = await counts();
+    expect(before['Stock Ledger Entry']).toBe(4);
+    const fault = sandbox.faults.add({ method: 'POST', path: '/api/resource/Transaction Deletion Record/*', kind: 'error', status: 417, excType: 'ValidationError', message: 'Injected refusal' });
+    const stopped = await runCli(world.args('undo', '--yes'), { env: world.env });
+    expect(stopped.code, stopped.stdout + stopped.stderr).not.toBe(0);
+    expect(stopped.stdout).toMatch(/Stopped at "Delete the transactions of Company "Corner Cafe"/);
+    expect(sandbox.db.list('Transaction Deletion Record').map((d) => `${String(d.name)} ${String(d.status)}`)).toEqual(['TDL0001 Queued']);
+    sandbox.faults.remove(fault);
+
+    const resumed = await runCli(world.args('undo', '--yes'), { env: world.env });
+    expect(resumed.code, resumed.stdout + resumed.stderr).toBe(0);
+    expect(resumed.stdout).toMatch(/Transaction Deletion Record TDL0001 \(resumed\)/);
+    expect(await counts()).toEqual(none(before));
   });
 
   it('an undo killed half way resumes with the next undo and finishes', async () => {
