@@ -19,15 +19,19 @@ describe('waiting for the network (issue 11, item 9)', () => {
   it('“Try now” asks the site at once instead of waiting for the next try, and the time left shows as paused meanwhile', async () => {
     // Long pauses between tries, as after a long outage: only "Try now" can bring the run back quickly.
     world = await startWorld({ run: { networkWait: { baseDelayMs: 60_000, maxDelayMs: 60_000 } } });
-    const { siteId, shopId } = seedSiteAndShop(world, cornerCafe({ demoItems: false }));
-    // A first run teaches the app how long each step takes (the time left needs it).
-    await world.service.startRun(shopId);
+    const { siteId, shopId: firstShop } = seedSiteAndShop(world, cornerCafe({ demoItems: false }));
+    // A first shop's run teaches the app how long each step takes (the time left needs it).
+    await world.service.startRun(firstShop);
+    const second = world.service.saveShop(siteId, cornerCafe({ demoItems: false, company: { name: 'Harbour Cafe', abbr: 'HBC', country: 'United States', currency: 'USD' }, pos: { ...(cornerCafe().pos as object), profileName: 'Harbour Cafe Till 1' } }));
+    if (!second.ok) throw new Error('seed');
+    const shopId = second.shop.id;
     await openRoute(world, routes.run(siteId, shopId));
     const { page } = world;
     const run = runPage(page);
-    // The run is held at its look for an open POS session (a read of the session step, after the company)
-    // while the site goes away: a whole run now takes less than a second, too fast to stop the site by timing.
-    world.sandbox.faults.add({ method: 'GET', path: '/api/resource/POS Opening Entry', kind: 'hold' });
+    // The second shop's run is held at its POS Profile write (after the company; the Start's preflight read
+    // everything at the engine check, so a later read would not reach the site) while the site goes away:
+    // a whole run takes less than a second, too fast to stop the site by timing.
+    world.sandbox.faults.add({ method: 'POST', path: '/api/resource/POS Profile', kind: 'hold' });
     await run.startButton.click();
     await run.waitForStep(StepId.Company, 'succeeded');
     await expect.poll(() => world.sandbox.stats().faultsFired).toBe(1);
