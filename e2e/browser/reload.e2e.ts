@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { StepId } from '../../shared/steps/catalog';
 import { seedSiteAndShop } from '../support/seed';
 import { type E2eWorld, startWorld } from '../support/world';
+import { holdAtFirstLook } from '../support/holdRun';
 import { announcement, openRoute, routes } from './pages/app';
 import { runPage } from './pages/runPage';
 
@@ -40,13 +41,13 @@ describe('the page is reloaded while a run goes on (main is the truth)', () => {
     expect(await run.eta.count()).toBe(0);
     // The new run (a re-run: a handful of reads) is held at its first look at the site while the page reads
     // the estimate.
-    const engineCheck = world.sandbox.faults.add({ method: 'GET', path: '/api/method/frappe.auth.get_logged_user', kind: 'hold' });
+    const release = holdAtFirstLook(world.sandbox);
     expect(await run.startButton.textContent()).toBe('Start a new run');
     await run.startButton.click();
     await run.waitForPhase('running');
     await run.eta.waitFor();
     expect(await run.eta.textContent()).toMatch(/(About .+|A few seconds) left \(learned from earlier runs\)\./);
-    world.sandbox.faults.remove(engineCheck);
+    release();
     await run.waitForState('completed');
     expect(await run.eta.count()).toBe(0);
   });

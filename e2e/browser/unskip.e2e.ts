@@ -3,6 +3,7 @@ import { StepId } from '../../shared/steps/catalog';
 import { seriousA11yViolations } from '../support/a11y';
 import { seedSiteAndShop } from '../support/seed';
 import { type E2eWorld, startWorld } from '../support/world';
+import { holdAtFirstLook } from '../support/holdRun';
 import { openRoute, routes } from './pages/app';
 import { runPage } from './pages/runPage';
 import { shopFormPage } from './pages/shopFormPage';
@@ -58,11 +59,11 @@ describe('a skipped optional step can come back (issue 11, item 2)', () => {
     // A new run keeps the step (it is no longer skipped), and the form shows demo items on.
     // The new run is held at its first look at the site until the page has seen it start: a whole run now
     // takes less than a second, and the screen already says "completed" from the run before.
-    const engineCheck = world.sandbox.faults.add({ method: 'GET', path: '/api/method/frappe.auth.get_logged_user', kind: 'hold' });
+    const release = holdAtFirstLook(world.sandbox);
     await run.startButton.click();
     await run.waitForPhase('running');
     expect(await run.step(StepId.DemoItems).getAttribute('data-state')).toBe('pending');
-    world.sandbox.faults.remove(engineCheck);
+    release();
     await run.waitForState('completed');
     expect(await run.step(StepId.DemoItems).getAttribute('data-state')).toBe('succeeded');
     await openRoute(world, routes.editShop(siteId, shopId));
